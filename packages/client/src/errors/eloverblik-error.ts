@@ -1,0 +1,123 @@
+import { redactSecrets } from "./redact.js";
+
+/**
+ * Stable error codes. The union is open (`string & {}`) so that a newer client can add codes
+ * without breaking exhaustive handling in hosts compiled against an older one.
+ */
+export type EloverblikErrorCode =
+  | "INVALID_INPUT"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "TOKEN_EXPIRED"
+  | "WRONG_TOKEN_TYPE"
+  | "RATE_LIMITED"
+  | "DATAHUB_UNAVAILABLE"
+  | "BAD_REQUEST"
+  | "NOT_FOUND"
+  | "NOT_AVAILABLE"
+  | "ENDPOINT_WITHDRAWN"
+  | "API_ERROR"
+  | "NETWORK"
+  | "TIMEOUT"
+  | "ABORTED"
+  | "UNEXPECTED_RESPONSE"
+  | (string & {});
+
+export interface EloverblikErrorOptions {
+  code: EloverblikErrorCode;
+  message: string;
+  /** HTTP status; 0 when no response arrived. */
+  status?: number;
+  /** The API's numeric business code (e.g. 30002), when the server sent one. */
+  apiCode?: number;
+  /** The API's name for that code (e.g. "ToDateCanNotBeEqualToFromDate"). */
+  apiCodeName?: string;
+  meteringPointId?: string;
+  /** Period of a failed time-series chunk, as Danish local dates, `to` exclusive. */
+  period?: { from: string; to: string };
+  correlationId?: string;
+  userCorrelationId?: string;
+  traceId?: string;
+  retryable?: boolean;
+  retryAfterMs?: number;
+  /** What the user can do about it, in one sentence. */
+  hint?: string;
+  /** Operation or endpoint that failed, e.g. "getTimeSeries". */
+  operation?: string;
+  cause?: unknown;
+}
+
+const BRAND = Symbol.for("eloverblik-kit.error");
+
+/**
+ * The one error type every surface of eloverblik-kit throws or reports.
+ * Messages and fields are scrubbed of anything that looks like a JWT at construction.
+ */
+export class EloverblikError extends Error {
+  readonly [BRAND] = true;
+  override readonly name = "EloverblikError";
+  readonly code: EloverblikErrorCode;
+  readonly status: number;
+  readonly apiCode: number | undefined;
+  readonly apiCodeName: string | undefined;
+  readonly meteringPointId: string | undefined;
+  readonly period: { from: string; to: string } | undefined;
+  readonly correlationId: string | undefined;
+  readonly userCorrelationId: string | undefined;
+  readonly traceId: string | undefined;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  readonly hint: string | undefined;
+  readonly operation: string | undefined;
+
+  constructor(options: EloverblikErrorOptions) {
+    super(redactSecrets(options.message), options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code;
+    this.status = options.status ?? 0;
+    this.apiCode = options.apiCode;
+    this.apiCodeName = options.apiCodeName;
+    this.meteringPointId = options.meteringPointId;
+    this.period = options.period;
+    this.correlationId = options.correlationId;
+    this.userCorrelationId = options.userCorrelationId;
+    this.traceId = options.traceId;
+    this.retryable = options.retryable ?? false;
+    this.retryAfterMs = options.retryAfterMs;
+    this.hint = options.hint === undefined ? undefined : redactSecrets(options.hint);
+    this.operation = options.operation;
+  }
+
+  /** Plain data for logs, n8n/Node-RED outputs and MCP results. Never contains a token. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    const optional: Array<[string, unknown]> = [
+      ["status", this.status],
+      ["apiCode", this.apiCode],
+      ["apiCodeName", this.apiCodeName],
+      ["meteringPointId", this.meteringPointId],
+      ["period", this.period],
+      ["operation", this.operation],
+      ["retryable", this.retryable],
+      ["retryAfterMs", this.retryAfterMs],
+      ["hint", this.hint],
+      ["correlationId", this.correlationId],
+      ["userCorrelationId", this.userCorrelationId],
+      ["traceId", this.traceId],
+    ];
+    for (const [key, value] of optional) if (value !== undefined) out[key] = value;
+    return out;
+  }
+}
+
+/** Brand check that works across bundled copies of the client (no `instanceof`). */
+export function isEloverblikError(value: unknown): value is EloverblikError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/** Shorthand for the validation errors thrown before any request is sent. */
+export function invalidInput(
+  message: string,
+  extra: Omit<EloverblikErrorOptions, "code" | "message"> = {},
+): EloverblikError {
+  return new EloverblikError({ code: "INVALID_INPUT", message, ...extra });
+}

@@ -1,0 +1,115 @@
+import type { ApiKind } from "../auth/describe-token.js";
+import { EloverblikError } from "../errors/eloverblik-error.js";
+import { type ErrorContext, errorFromResponse } from "../errors/from-response.js";
+import type { Ports } from "../ports/ports.js";
+import type { CustomerRawClient, LegacyRawClient, ThirdPartyRawClient } from "../raw/raw-clients.js";
+import type { CallContext, Session } from "../transport/session.js";
+
+/** Per-call options every operation accepts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Sent as `X-User-Correlation-ID` and echoed by the server, to trace a call end to end. */
+  userCorrelationId?: string;
+}
+
+export interface OperationContext {
+  api: ApiKind;
+  session: Session;
+  ports: Ports;
+  customer: CustomerRawClient;
+  thirdparty: ThirdPartyRawClient;
+  legacy: LegacyRawClient;
+  batchSize: number;
+  maxDays: number;
+  historyYears: number;
+  /** Correlation id of the most recent answer, for support requests. */
+  lastCorrelationId: string | undefined;
+}
+
+type RawResult = { data?: unknown; error?: unknown; response: Response };
+
+export interface CallResult<T> {
+  data: T;
+  response: Response;
+  correlationId: string | undefined;
+}
+
+/**
+ * Runs one typed openapi-fetch call through the session (auth, pacing, retries) and turns every
+ * failure into an EloverblikError: HTTP errors, unreadable bodies and network faults alike.
+ */
+export async function callApi<T>(
+  ctx: OperationContext,
+  call: CallContext,
+  options: CallOptions | undefined,
+  errorContext: Omit<ErrorContext, "operation">,
+  run: (fetchImpl: (request: Request) => Promise<Response>) => Promise<RawResult>,
+): Promise<CallResult<T>> {
+  const fullCall: CallContext = {
+    ...call,
+    signal: options?.signal ?? call.signal,
+    userCorrelationId: options?.userCorrelationId ?? call.userCorrelationId,
+  };
+  let result: RawResult;
+  try {
+    result = await run((request) => ctx.session.send(request, fullCall));
+  } catch (error) {
+    if (error instanceof EloverblikError) throw error;
+    if (error instanceof SyntaxError) {
+      throw new EloverblikError({
+        code: "UNEXPECTED_RESPONSE",
+        message: `Eloverblik answered ${call.operation} with a body that is not valid JSON.`,
+        operation: call.operation,
+        meteringPointId: errorContext.meteringPointId,
+        period: errorContext.period,
+        retryable: true,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const correlationId = result.response.headers.get("x-correlation-id") ?? undefined;
+  ctx.lastCorrelationId = correlationId ?? ctx.lastCorrelationId;
+  if (!result.response.ok) {
+    throw errorFromResponse(
+      result.response,
+      result.error,
+      { ...errorContext, operation: call.operation },
+      ctx.ports.now(),
+    );
+  }
+  return { data: result.data as T, response: result.response, correlationId };
+}
+
+/** A copy of a chunk-level error attributed to one metering point. */
+export function forMeteringPoint(
+  error: unknown,
+  meteringPointId: string,
+  operation: string,
+  period?: { from: string; to: string },
+): EloverblikError {
+  if (error instanceof EloverblikError) {
+    const json = error.toJSON();
+    const message =
+      error.meteringPointId === meteringPointId || error.message.includes(meteringPointId)
+        ? error.message
+        : `${error.message} Metering point ${meteringPointId}.`;
+    return new EloverblikError({
+      ...(json as object),
+      code: error.code,
+      message,
+      meteringPointId,
+      period: period ?? error.period,
+      retryable: error.retryable,
+      cause: error,
+    });
+  }
+  return new EloverblikError({
+    code: "API_ERROR",
+    message: `${operation} failed for metering point ${meteringPointId}: ${String(error)}`,
+    meteringPointId,
+    period,
+    operation,
+    cause: error,
+  });
+}

@@ -1,0 +1,94 @@
+import { flattenTimeSeriesColumnar } from "../time-series/columnar.js";
+import { flattenTimeSeries } from "../time-series/flatten.js";
+import type { TimeSeriesGap, TimeSeriesPoint } from "../time-series/types.js";
+import type { Aggregation, TimeSeriesDocument } from "../types.js";
+import type { OperationContext } from "./context.js";
+import type { ItemResult } from "./item-result.js";
+import { documentsOf, fetchTimeSeriesChunks, type RawTimeSeriesChunks, type TimeSeriesQuery } from "./time-series-requests.js";
+
+export interface TimeSeriesOptions extends TimeSeriesQuery {
+  /** Also return the wire documents, one per period chunk. */
+  includeDocuments?: boolean;
+}
+
+export interface TimeSeriesData {
+  meteringPointId: string;
+  /** The period asked for, Danish local dates, `to` exclusive. */
+  from: string;
+  to: string;
+  aggregation: Aggregation;
+  points: TimeSeriesPoint[];
+  gaps: TimeSeriesGap[];
+  warnings: string[];
+  documents?: TimeSeriesDocument[];
+}
+
+export type ColumnarTimeSeries = ReturnType<typeof flattenTimeSeriesColumnar>;
+
+export interface ColumnarTimeSeriesData {
+  meteringPointId: string;
+  from: string;
+  to: string;
+  aggregation: Aggregation;
+  columns: ColumnarTimeSeries;
+}
+
+function toResult<T>(chunks: RawTimeSeriesChunks, data: T): ItemResult<T> {
+  const id = chunks.meteringPointId;
+  const correlationId = chunks.correlationIds[0];
+  const [first, ...rest] = chunks.errors;
+  if (!first) return { id, ok: true, data, correlationId };
+  return {
+    id,
+    ok: false,
+    error: first,
+    ...(rest.length > 0 ? { errors: chunks.errors } : {}),
+    ...(chunks.items.length > 0 ? { partial: data } : {}),
+    correlationId,
+  };
+}
+
+/**
+ * Time series per metering point as flat rows with exact UTC instants. Ids go 10 per call, periods
+ * over 730 days are split, and one result per id comes back in the order asked; a failed chunk
+ * makes its id fail with that period named, while the chunks that did arrive stay in `partial`.
+ */
+export async function getTimeSeries(
+  ctx: OperationContext,
+  ids: readonly string[],
+  options: TimeSeriesOptions,
+): Promise<ItemResult<TimeSeriesData>[]> {
+  const groups = await fetchTimeSeriesChunks(ctx, ids, options);
+  return groups.map((chunks) => {
+    const flat = flattenTimeSeries({ result: chunks.items.map((c) => c.item) });
+    const data: TimeSeriesData = {
+      meteringPointId: chunks.meteringPointId,
+      from: chunks.range.from,
+      to: chunks.range.to,
+      aggregation: chunks.aggregation,
+      points: flat.points,
+      gaps: flat.gaps,
+      warnings: flat.warnings,
+      ...(options.includeDocuments ? { documents: documentsOf(chunks) } : {}),
+    };
+    return toResult(chunks, data);
+  });
+}
+
+/** The same data in typed arrays: far less memory for long quarter-hour ranges. */
+export async function getTimeSeriesColumnar(
+  ctx: OperationContext,
+  ids: readonly string[],
+  options: TimeSeriesQuery,
+): Promise<ItemResult<ColumnarTimeSeriesData>[]> {
+  const groups = await fetchTimeSeriesChunks(ctx, ids, options);
+  return groups.map((chunks) =>
+    toResult(chunks, {
+      meteringPointId: chunks.meteringPointId,
+      from: chunks.range.from,
+      to: chunks.range.to,
+      aggregation: chunks.aggregation,
+      columns: flattenTimeSeriesColumnar({ result: chunks.items.map((c) => c.item) }),
+    }),
+  );
+}

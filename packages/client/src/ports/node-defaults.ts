@@ -1,0 +1,31 @@
+import type { Ports } from "./ports.js";
+
+// The only module that touches Node/browser globals. A host that cannot allow them (n8n Cloud)
+// passes every port explicitly and bundles without this file's defaults being reached.
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export function defaultPorts(overrides: Partial<Ports> = {}): Ports {
+  return {
+    fetch: overrides.fetch ?? ((input: Request) => fetch(input)),
+    sleep: overrides.sleep ?? defaultSleep,
+    now: overrides.now ?? (() => Date.now()),
+    random: overrides.random ?? Math.random,
+  };
+}

@@ -1,0 +1,37 @@
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { paths as CustomerPaths } from "../generated/customer-api.gen.js";
+import type { paths as LegacyPaths } from "../generated/legacy-meterreadings.gen.js";
+import type { paths as ThirdPartyPaths } from "../generated/thirdparty-api.gen.js";
+
+export const DEFAULT_BASE_URL = "https://api.eloverblik.dk";
+
+export type CustomerRawClient = Client<CustomerPaths>;
+export type ThirdPartyRawClient = Client<ThirdPartyPaths>;
+export type LegacyRawClient = Client<LegacyPaths>;
+
+export interface RawClientOptions extends Omit<ClientOptions, "baseUrl"> {
+  /** Defaults to https://api.eloverblik.dk; point it at the simulator for offline work. */
+  baseUrl?: string;
+}
+
+function normalise(options: RawClientOptions): ClientOptions {
+  return { ...options, baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "") };
+}
+
+/**
+ * A plain openapi-fetch client for the Customer API, typed from our contract. No token handling,
+ * pacing or retries: use `createEloverblik` for those, or pass `headers.Authorization` yourself.
+ */
+export function createCustomerApiClient(options: RawClientOptions = {}): CustomerRawClient {
+  return createClient<CustomerPaths>(normalise(options));
+}
+
+/** A plain openapi-fetch client for the Third Party API, typed from our contract. */
+export function createThirdPartyApiClient(options: RawClientOptions = {}): ThirdPartyRawClient {
+  return createClient<ThirdPartyPaths>(normalise(options));
+}
+
+/** The withdrawn meter-readings endpoint, typed from the legacy part of our contract. */
+export function createLegacyMeterReadingsClient(options: RawClientOptions = {}): LegacyRawClient {
+  return createClient<LegacyPaths>(normalise(options));
+}

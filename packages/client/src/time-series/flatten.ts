@@ -1,0 +1,93 @@
+import type { DecodedPeriod, DecodeReport, DecodeSink, SeriesHeader } from "./decode.js";
+import { decodeDocument, decodeResponse } from "./decode.js";
+import { createIsoFormatter } from "./iso-format.js";
+import type { FlattenedDocument, FlattenedTimeSeries, TimeSeriesPoint } from "./types.js";
+
+/** Builds one row object per point, all of the same shape so the engine keeps them compact. */
+class RowSink implements DecodeSink {
+  readonly points: TimeSeriesPoint[] = [];
+  private header: SeriesHeader = { meteringPointId: "", businessType: "", unit: "" };
+  private readonly iso = createIsoFormatter();
+  // A point's end is usually the next point's start: reuse that string instead of formatting
+  // (and storing) it twice.
+  private lastEndMs = Number.NaN;
+  private lastEndIso = "";
+
+  beginSeries(header: SeriesHeader): void {
+    this.header = header;
+  }
+
+  addPeriod(period: DecodedPeriod): void {
+    const { meteringPointId, unit, businessType } = this.header;
+    const { resolution, slots, present, quantity, quality, slotStart, slotEnd } = period;
+    const iso = this.iso;
+    const points = this.points;
+    let lastEndMs = this.lastEndMs;
+    let lastEndIso = this.lastEndIso;
+    for (let i = 0; i < slots; i++) {
+      if (present[i] !== 1) continue;
+      const s = slotStart[i] as number;
+      const e = slotEnd[i] as number;
+      const start = s === lastEndMs ? lastEndIso : iso(s);
+      const end = iso(e);
+      lastEndMs = e;
+      lastEndIso = end;
+      const q = quantity[i] as number;
+      points.push({
+        meteringPointId,
+        start,
+        end,
+        quantity: Number.isNaN(q) ? null : q,
+        quality: quality[i] ?? "",
+        resolution,
+        unit,
+        businessType,
+      });
+    }
+    this.lastEndMs = lastEndMs;
+    this.lastEndIso = lastEndIso;
+  }
+
+  endSeries(): void {}
+}
+
+function newReport(): DecodeReport {
+  return { gaps: [], warnings: [], failures: [] };
+}
+
+/**
+ * Flattens a gettimeseries response into one row per point with exact UTC start/end instants.
+ *
+ * Accepts the whole `{"result":[…]}` body, a bare list of result items, one item, or a single
+ * MyEnergyData_MarketDocument. Items with `success: false` are returned in `failures`, not
+ * flattened. Missing positions are reported in `gaps` (coalesced), inconsistencies that do not
+ * prevent correct stamping in `warnings`. Data that cannot be interpreted (a quantity that is
+ * not a plain decimal, an unknown resolution, a broken interval) throws an EloverblikError with
+ * code `UNEXPECTED_RESPONSE`, because guessing would produce wrong numbers.
+ *
+ * Stamping rules:
+ * - PT15M/PT1H: start = Period start + (position − 1) × step in UTC, so DST days come out as
+ *   23/25 hourly or 92/100 quarter-hour slots without special cases.
+ * - P1D/PT1D, P1M, P1Y/PT1Y: calendar steps on the Danish wall clock (a day is 23–25 h).
+ * - A calendar or PXD Period holding exactly one point gets the Period's interval verbatim
+ *   (partial years and months keep their real extent).
+ * - PXD with several points: the Period's interval divided evenly between its positions,
+ *   since profiled quantities carry no length of their own.
+ */
+export function flattenTimeSeries(response: unknown): FlattenedTimeSeries {
+  const sink = new RowSink();
+  const report = newReport();
+  decodeResponse(response, sink, report);
+  return { points: sink.points, gaps: report.gaps, warnings: report.warnings, failures: report.failures };
+}
+
+/**
+ * Flattens one MyEnergyData_MarketDocument. `fallbackMeteringPointId` (usually the envelope's
+ * `id`) labels series whose MarketEvaluationPoint carries no id.
+ */
+export function flattenDocument(doc: unknown, fallbackMeteringPointId = ""): FlattenedDocument {
+  const sink = new RowSink();
+  const report = newReport();
+  decodeDocument(doc, fallbackMeteringPointId, sink, report);
+  return { points: sink.points, gaps: report.gaps, warnings: report.warnings };
+}

@@ -1,0 +1,122 @@
+import type { Ports } from "../ports/ports.js";
+import { type RateLimits, type RateLimitsOption, resolveRateLimits } from "./rate-limits.js";
+
+export type CallKind = "token" | "data";
+
+export interface RateLimiterWait {
+  reason: "rate-limit" | "token-rate-limit";
+  ms: number;
+}
+
+/**
+ * Sliding-window scheduler plus a concurrency gate. A sliding window of W ms with at most L starts
+ * guarantees at most L starts in any fixed W-ms window the server may count in, so a job that
+ * goes through it never meets a 429 caused by its own pace.
+ *
+ * One limiter can be shared by several clients in a process (the quota is per IP address).
+ */
+export class RateLimiter {
+  readonly limits: RateLimits;
+  private readonly ports: Pick<Ports, "now" | "sleep">;
+  private readonly tokenStarts: number[] = [];
+  private readonly allStarts: number[] = [];
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(limits: RateLimitsOption | undefined, ports: Pick<Ports, "now" | "sleep">) {
+    this.limits = resolveRateLimits(limits);
+    this.ports = ports;
+  }
+
+  /** Waits for a slot; returns the release function. */
+  async acquire(
+    kind: CallKind,
+    signal: AbortSignal | undefined,
+    onWait?: (wait: RateLimiterWait) => void,
+  ): Promise<() => void> {
+    await this.enter(signal);
+    try {
+      for (;;) {
+        signal?.throwIfAborted();
+        const wait = this.waitFor(kind);
+        if (wait === undefined) break;
+        onWait?.(wait);
+        await this.ports.sleep(wait.ms, signal);
+      }
+    } catch (error) {
+      this.leave();
+      throw error;
+    }
+    const now = this.ports.now();
+    this.allStarts.push(now);
+    if (kind === "token") this.tokenStarts.push(now);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.leave();
+    };
+  }
+
+  /** Calls started within the current window (for diagnostics and tests). */
+  usage(): { calls: number; tokenCalls: number } {
+    const now = this.ports.now();
+    prune(this.allStarts, now - this.limits.windowMs);
+    prune(this.tokenStarts, now - this.limits.windowMs);
+    return { calls: this.allStarts.length, tokenCalls: this.tokenStarts.length };
+  }
+
+  private waitFor(kind: CallKind): RateLimiterWait | undefined {
+    const now = this.ports.now();
+    const horizon = now - this.limits.windowMs;
+    prune(this.allStarts, horizon);
+    prune(this.tokenStarts, horizon);
+    let wait: RateLimiterWait | undefined;
+    const overAll = this.allStarts.length - this.limits.callsPerWindow;
+    if (overAll >= 0) {
+      wait = { reason: "rate-limit", ms: this.allStarts[overAll]! + this.limits.windowMs - now };
+    }
+    if (kind === "token") {
+      const overToken = this.tokenStarts.length - this.limits.tokenPerWindow;
+      if (overToken >= 0) {
+        const ms = this.tokenStarts[overToken]! + this.limits.windowMs - now;
+        if (!wait || ms > wait.ms) wait = { reason: "token-rate-limit", ms };
+      }
+    }
+    if (wait) wait.ms = Math.max(1, Math.ceil(wait.ms));
+    return wait;
+  }
+
+  private enter(signal: AbortSignal | undefined): Promise<void> {
+    if (this.active < this.limits.concurrency) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        signal?.removeEventListener("abort", onAbort);
+        this.active++;
+        resolve();
+      };
+      const onAbort = () => {
+        const index = this.waiting.indexOf(grant);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.waiting.push(grant);
+    });
+  }
+
+  private leave(): void {
+    this.active--;
+    const next = this.waiting.shift();
+    if (next) next();
+  }
+}
+
+function prune(starts: number[], horizon: number): void {
+  let drop = 0;
+  while (drop < starts.length && starts[drop]! <= horizon) drop++;
+  if (drop > 0) starts.splice(0, drop);
+}
