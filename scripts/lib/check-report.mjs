@@ -79,6 +79,7 @@ function kindRank(kind) {
  * @param {Styler} style
  */
 export function renderSummary(counts, style) {
+  /** @param {number} n @param {string} one @param {string} many */
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   const text =
     `Summary: ${plural(counts.total, "difference", "differences")}, ` +

@@ -135,7 +135,11 @@ describe.skipIf(!hasShared)("diffOpenApi on the published Customer API document"
 });
 
 describe("diffOpenApi on small synthetic documents", () => {
-  /** @param {Record<string, any>} extra */
+  /**
+   * Typed loosely on purpose: the tests reshape it freely.
+   * @param {Record<string, any>} extra
+   * @returns {Record<string, any>}
+   */
   const doc = (extra = {}) => ({
     openapi: "3.0.3",
     paths: {
@@ -235,7 +239,9 @@ describe("diffOpenApi on small synthetic documents", () => {
     expect(() => diffOpenApi({ openapi: "3.0.3" }, doc(), { api: "customer" })).toThrow(
       /ours is not an OpenAPI/,
     );
-    expect(() => diffOpenApi(doc(), null, { api: "customer" })).toThrow(/upstream is not an OpenAPI/);
+    expect(() => diffOpenApi(doc(), /** @type {any} */ (null), { api: "customer" })).toThrow(
+      /upstream is not an OpenAPI/,
+    );
     expect(() => diffOpenApi(doc(), doc(), { api: "Customer API" })).toThrow(TypeError);
   });
 });

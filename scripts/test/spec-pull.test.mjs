@@ -14,22 +14,23 @@ const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 /** @param {string} title */
 const fakeDocument = (title) => ({ openapi: "3.0.4", info: { title }, paths: { "/x": {} } });
 
+/** @param {string} path */
+function serveBoth(path) {
+  if (path === CUSTOMER_PATH) return { status: 200, body: JSON.stringify(fakeDocument("customer")) };
+  if (path === THIRDPARTY_PATH) return { status: 200, body: JSON.stringify(fakeDocument("thirdparty")) };
+  return { status: 404, body: "" };
+}
+
 /**
  * What the fake Energinet answers, per scenario prefix: /<scenario>/customerapi/...
  * @type {Record<string, (path: string) => { status: number, body: string } | "hang">}
  */
 const SCENARIOS = {
-  ok: (path) =>
-    path === CUSTOMER_PATH
-      ? { status: 200, body: JSON.stringify(fakeDocument("customer")) }
-      : path === THIRDPARTY_PATH
-        ? { status: 200, body: JSON.stringify(fakeDocument("thirdparty")) }
-        : { status: 404, body: "" },
+  ok: serveBoth,
   html: () => ({ status: 200, body: "<!doctype html><title>maintenance</title>" }),
   notopenapi: () => ({ status: 200, body: JSON.stringify({ hello: "world" }) }),
   // The customer document arrives but the third-party one fails: nothing may be written.
-  halfway: (path) =>
-    path === CUSTOMER_PATH ? (SCENARIOS.ok?.(path) ?? "hang") : { status: 500, body: "boom" },
+  halfway: (path) => (path === CUSTOMER_PATH ? serveBoth(path) : { status: 500, body: "boom" }),
   slow: () => "hang",
 };
 
@@ -128,11 +129,13 @@ describe("spec:pull", () => {
   });
 
   it("rejects answers that are not OpenAPI JSON", async () => {
-    for (const [scenario, reason] of [
+    /** @type {Array<[string, string]>} */
+    const cases = [
       ["html", "the response is not JSON"],
       ["notopenapi", 'lacks "openapi" or "paths"'],
       ["missing", "HTTP 404"],
-    ]) {
+    ];
+    for (const [scenario, reason] of cases) {
       const out = join(scratch, scenario);
       const result = await pull(["--out", out], `${baseUrl}/${scenario}`);
       expect(result.code).toBe(1);

@@ -196,7 +196,8 @@ export class Session {
         const retryAfter = parseRetryAfter(response.headers.get("retry-after"), ports.now());
         const wait = retryAfter ?? retry.defaultWaitMs + Math.floor(ports.random() * retry.jitterMs);
         if (wait > retry.maxWaitMs) return response;
-        await response.body?.cancel().catch(() => undefined);
+        // Not awaited: some fetch implementations never settle cancel() on a body nobody read.
+        void response.body?.cancel().catch(() => undefined);
         this.emit({
           type: "wait",
           operation: context.operation,

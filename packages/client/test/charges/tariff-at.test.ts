@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { normalizeCharges } from "../../src/charges/normalize-charges.js";
+import { tariffAt, tariffPosition } from "../../src/charges/tariff-at.js";
+import { isEloverblikError } from "../../src/errors/eloverblik-error.js";
+
+// Hourly price = 1 + position / 100, so the position can be read back from the price.
+const hourlyPrices = Array.from({ length: 24 }, (_, i) => ({ position: String(i + 1), price: 1 + (i + 1) / 100 }));
+const quarterPrices = Array.from({ length: 96 }, (_, i) => ({ position: String(i + 1), price: (i + 1) / 1000 }));
+
+const charges = normalizeCharges({
+  meteringPointId: "571313180100000001",
+  subscriptions: [{ priceId: "S", name: "Abo", periodType: "P1M", price: 21, quantity: 1 }],
+  tariffs: [
+    {
+      priceId: "NET",
+      name: "Nettarif",
+      owner: "5790000705689",
+      periodType: "PT1H",
+      validFromDate: "2024-01-01T00:00:00Z",
+      validToDate: null,
+      prices: hourlyPrices,
+    },
+    {
+      priceId: "TAX",
+      name: "Elafgift",
+      owner: "5790000432752",
+      periodType: "P1D",
+      validFromDate: "2023-12-31T23:00:00.000Z",
+      validToDate: "2024-12-31T23:00:00.000Z",
+      prices: [{ position: "1", price: 0.761 }],
+    },
+    {
+      priceId: "Q",
+      name: "Kvarter",
+      owner: "5790000705689",
+      periodType: "PT15M",
+      validFromDate: "2025-10-01T00:00:00Z",
+      validToDate: null,
+      prices: quarterPrices,
+    },
+  ],
+});
+
+describe("tariffAt", () => {
+  it("sums the tariffs valid at an instant, with their positions", () => {
+    // 2024-06-15 18:30 Danish summer time.
+    const r = tariffAt(charges, "2024-06-15T16:30:00Z");
+    expect(r.parts).toEqual([
+      { name: "Nettarif", owner: "5790000705689", priceId: "NET", price: 1.19, periodType: "PT1H", position: 19 },
+      { name: "Elafgift", owner: "5790000432752", priceId: "TAX", price: 0.761, periodType: "P1D", position: 1 },
+    ]);
+    expect(r.total).toBeCloseTo(1.19 + 0.761, 12);
+    expect(r.skipped).toEqual([]);
+  });
+
+  it("uses the Danish hour, not the UTC hour", () => {
+    // 23:30 UTC on 14 January is 00:30 on 15 January in Denmark → position 1.
+    expect(tariffAt(charges, Date.parse("2024-01-14T23:30:00Z")).parts[0]?.position).toBe(1);
+    expect(tariffAt(charges, new Date("2024-01-15T22:59:59Z")).parts[0]?.position).toBe(24);
+  });
+
+  it("maps both 02:00 hours of the 25-hour day to position 3", () => {
+    expect(tariffAt(charges, "2024-10-27T00:30:00Z").parts[0]?.position).toBe(3); // first 02:30 (CEST)
+    expect(tariffAt(charges, "2024-10-27T01:30:00Z").parts[0]?.position).toBe(3); // second 02:30 (CET)
+    expect(tariffAt(charges, "2024-10-27T02:30:00Z").parts[0]?.position).toBe(4);
+    expect(tariffAt(charges, "2024-10-27T22:30:00Z").parts[0]?.position).toBe(24);
+  });
+
+  it("skips position 3 on the 23-hour day", () => {
+    expect(tariffAt(charges, "2024-03-31T00:30:00Z").parts[0]?.position).toBe(2); // 01:30 CET
+    expect(tariffAt(charges, "2024-03-31T01:00:00Z").parts[0]?.position).toBe(4); // 03:00 CEST
+    expect(tariffAt(charges, "2024-03-31T21:59:00Z").parts[0]?.position).toBe(24);
+  });
+
+  it("uses the local quarter of the day for PT15M", () => {
+    expect(tariffPosition("PT15M", Date.parse("2025-10-14T22:00:00Z"))).toBe(1); // 00:00 local
+    expect(tariffPosition("PT15M", Date.parse("2025-10-15T10:44:59Z"))).toBe(12 * 4 + 3); // 12:44 local
+    expect(tariffPosition("PT15M", Date.parse("2025-10-15T21:59:00Z"))).toBe(96);
+    // Both 02:15 quarters on 2025-10-26 map to position 10.
+    expect(tariffPosition("PT15M", Date.parse("2025-10-26T00:15:00Z"))).toBe(10);
+    expect(tariffPosition("PT15M", Date.parse("2025-10-26T01:15:00Z"))).toBe(10);
+    const r = tariffAt(charges, "2025-10-15T10:44:59Z");
+    expect(r.parts.map((p) => [p.priceId, p.position, p.price])).toEqual([
+      ["NET", 13, 1.13],
+      ["Q", 51, 0.051],
+    ]);
+  });
+
+  it("respects validFrom (inclusive) and validTo (exclusive)", () => {
+    expect(tariffAt(charges, "2023-12-31T22:59:59Z").parts.map((p) => p.priceId)).toEqual([]);
+    expect(tariffAt(charges, "2023-12-31T23:00:00Z").parts.map((p) => p.priceId)).toEqual(["TAX"]);
+    expect(tariffAt(charges, "2024-01-01T00:00:00Z").parts.map((p) => p.priceId)).toEqual(["NET", "TAX"]);
+    expect(tariffAt(charges, "2024-12-31T23:00:00Z").parts.map((p) => p.priceId)).toEqual(["NET"]);
+  });
+
+  it("reports valid tariffs it cannot price", () => {
+    const odd = normalizeCharges({
+      tariffs: [
+        { priceId: "W", name: "weekly", periodType: "WEEK", prices: [{ position: "1", price: 1 }] },
+        { priceId: "H", name: "short", periodType: "PT1H", prices: [{ position: "1", price: 1 }] },
+      ],
+    });
+    const r = tariffAt(odd, "2024-06-15T16:30:00Z");
+    expect(r.total).toBe(0);
+    expect(r.skipped).toEqual([
+      { name: "weekly", priceId: "W", reason: "unknown periodType" },
+      { name: "short", priceId: "H", reason: "no price for position 19" },
+    ]);
+  });
+
+  it("rejects invalid instants with INVALID_INPUT", () => {
+    for (const bad of ["2024-06-15", "yesterday", new Date("x"), Number.NaN, "2024-06-15T16:30:00"]) {
+      try {
+        tariffAt(charges, bad);
+        expect.unreachable(String(bad));
+      } catch (error) {
+        expect(isEloverblikError(error) && error.code).toBe("INVALID_INPUT");
+      }
+    }
+  });
+});
