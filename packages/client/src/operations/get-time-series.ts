@@ -2,9 +2,14 @@ import { flattenTimeSeriesColumnar } from "../time-series/columnar.js";
 import { flattenTimeSeries } from "../time-series/flatten.js";
 import type { TimeSeriesGap, TimeSeriesPoint } from "../time-series/types.js";
 import type { Aggregation, TimeSeriesDocument } from "../types.js";
-import type { OperationContext } from "./context.js";
+import { forMeteringPoint, type OperationContext } from "./context.js";
 import type { ItemResult } from "./item-result.js";
-import { documentsOf, fetchTimeSeriesChunks, type RawTimeSeriesChunks, type TimeSeriesQuery } from "./time-series-requests.js";
+import {
+  documentsOf,
+  fetchTimeSeriesChunks,
+  type RawTimeSeriesChunks,
+  type TimeSeriesQuery,
+} from "./time-series-requests.js";
 
 export interface TimeSeriesOptions extends TimeSeriesQuery {
   /** Also return the wire documents, one per period chunk. */
@@ -33,8 +38,20 @@ export interface ColumnarTimeSeriesData {
   columns: ColumnarTimeSeries;
 }
 
-function toResult<T>(chunks: RawTimeSeriesChunks, data: T): ItemResult<T> {
+/** Flattens one id's answer; a body that cannot be read fails that id only, never the whole call. */
+function toResult<T>(chunks: RawTimeSeriesChunks, build: () => T): ItemResult<T> {
   const id = chunks.meteringPointId;
+  let data: T;
+  try {
+    data = build();
+  } catch (error) {
+    return {
+      id,
+      ok: false,
+      error: forMeteringPoint(error, id, "getTimeSeries"),
+      correlationId: chunks.correlationIds[0],
+    };
+  }
   const correlationId = chunks.correlationIds[0];
   const [first, ...rest] = chunks.errors;
   if (!first) return { id, ok: true, data, correlationId };
@@ -59,20 +76,21 @@ export async function getTimeSeries(
   options: TimeSeriesOptions,
 ): Promise<ItemResult<TimeSeriesData>[]> {
   const groups = await fetchTimeSeriesChunks(ctx, ids, options);
-  return groups.map((chunks) => {
-    const flat = flattenTimeSeries({ result: chunks.items.map((c) => c.item) });
-    const data: TimeSeriesData = {
-      meteringPointId: chunks.meteringPointId,
-      from: chunks.range.from,
-      to: chunks.range.to,
-      aggregation: chunks.aggregation,
-      points: flat.points,
-      gaps: flat.gaps,
-      warnings: flat.warnings,
-      ...(options.includeDocuments ? { documents: documentsOf(chunks) } : {}),
-    };
-    return toResult(chunks, data);
-  });
+  return groups.map((chunks) =>
+    toResult(chunks, (): TimeSeriesData => {
+      const flat = flattenTimeSeries({ result: chunks.items.map((c) => c.item) });
+      return {
+        meteringPointId: chunks.meteringPointId,
+        from: chunks.range.from,
+        to: chunks.range.to,
+        aggregation: chunks.aggregation,
+        points: flat.points,
+        gaps: flat.gaps,
+        warnings: flat.warnings,
+        ...(options.includeDocuments ? { documents: documentsOf(chunks) } : {}),
+      };
+    }),
+  );
 }
 
 /** The same data in typed arrays: far less memory for long quarter-hour ranges. */
@@ -83,12 +101,12 @@ export async function getTimeSeriesColumnar(
 ): Promise<ItemResult<ColumnarTimeSeriesData>[]> {
   const groups = await fetchTimeSeriesChunks(ctx, ids, options);
   return groups.map((chunks) =>
-    toResult(chunks, {
+    toResult(chunks, () => ({
       meteringPointId: chunks.meteringPointId,
       from: chunks.range.from,
       to: chunks.range.to,
       aggregation: chunks.aggregation,
       columns: flattenTimeSeriesColumnar({ result: chunks.items.map((c) => c.item) }),
-    }),
+    })),
   );
 }

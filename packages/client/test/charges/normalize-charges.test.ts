@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { isEloverblikError } from "../../src/errors/eloverblik-error.js";
 import {
   normalizeChargePeriodType,
   normalizeCharges,
   normalizeChargesResponse,
 } from "../../src/charges/normalize-charges.js";
+import { isEloverblikError } from "../../src/errors/eloverblik-error.js";
 
 const MP = "571313180100000001";
 const hourly = (base: number) =>
@@ -104,7 +104,11 @@ describe("normalizeCharges", () => {
         quantity: 1,
       },
     ]);
-    expect(c.fees[0]).toMatchObject({ validFrom: "2020-01-01T00:00:00.000Z", validTo: null, periodType: "P1D" });
+    expect(c.fees[0]).toMatchObject({
+      validFrom: "2020-01-01T00:00:00.000Z",
+      validTo: null,
+      periodType: "P1D",
+    });
     const [net, tax] = c.tariffs;
     expect(net?.periodType).toBe("PT1H");
     expect(net?.prices.map((p) => p.position)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
@@ -135,7 +139,11 @@ describe("normalizeCharges", () => {
   });
 
   it("handles the Third Party shape without fees", () => {
-    const c = normalizeCharges({ result: { meteringPointId: MP, subscriptions: [], tariffs: [] }, success: true, id: MP });
+    const c = normalizeCharges({
+      result: { meteringPointId: MP, subscriptions: [], tariffs: [] },
+      success: true,
+      id: MP,
+    });
     expect(c.fees).toEqual([]);
   });
 
@@ -174,7 +182,13 @@ describe("normalizeCharges", () => {
 
   it("throws for a failed item and for non-objects", () => {
     try {
-      normalizeCharges({ result: null, success: false, errorCode: 20008, errorText: "MeteringPointNotFound", id: MP });
+      normalizeCharges({
+        result: null,
+        success: false,
+        errorCode: 20008,
+        errorText: "MeteringPointNotFound",
+        id: MP,
+      });
       expect.unreachable();
     } catch (error) {
       expect(isEloverblikError(error) && error.apiCode).toBe(20008);
@@ -188,7 +202,10 @@ describe("normalizeCharges", () => {
 describe("normalizeChargesResponse", () => {
   it("splits successes and failures", () => {
     const r = normalizeChargesResponse({
-      result: [customerItem, { result: null, success: false, errorCode: "20000", errorText: "Wrong", id: "x" }],
+      result: [
+        customerItem,
+        { result: null, success: false, errorCode: "20000", errorText: "Wrong", id: "x" },
+      ],
     });
     expect(r.charges).toHaveLength(1);
     expect(r.failures).toEqual([{ meteringPointId: "x", errorCode: 20000, errorText: "Wrong" }]);
@@ -199,19 +216,22 @@ describe("normalizeChargesResponse", () => {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const template = resolve(repoRoot, "../shared/spec/fixtures/slimcdk-template-metering-point-price-data.json");
 
-describe.skipIf(!existsSync(template))(`old-key template ${template}${existsSync(template) ? "" : " (absent: skipped)"}`, () => {
-  it("reads the 2022 shape (subscriptionId/feeId/tariffId)", () => {
-    const r = normalizeChargesResponse(JSON.parse(readFileSync(template, "utf8")));
-    expect(r.failures).toEqual([]);
-    const [c] = r.charges;
-    expect(c?.meteringPointId).toBe("string");
-    expect(c?.subscriptions[0]).toMatchObject({ priceId: "string", name: "string", price: 0, quantity: 0 });
-    expect(c?.fees[0]).toMatchObject({ priceId: "string", owner: "string" });
-    expect(c?.tariffs[0]?.priceId).toBe("string");
-    // Placeholder values are not dates, period types or positions: each is a warning, not a crash.
-    expect(c?.tariffs[0]?.periodType).toBeNull();
-    expect(c?.tariffs[0]?.prices).toEqual([]);
-    expect(c?.warnings.some((w) => w.includes("validFromDate"))).toBe(true);
-    expect(c?.warnings.some((w) => w.includes("unknown periodType"))).toBe(true);
-  });
-});
+describe.skipIf(!existsSync(template))(
+  `old-key template ${template}${existsSync(template) ? "" : " (absent: skipped)"}`,
+  () => {
+    it("reads the 2022 shape (subscriptionId/feeId/tariffId)", () => {
+      const r = normalizeChargesResponse(JSON.parse(readFileSync(template, "utf8")));
+      expect(r.failures).toEqual([]);
+      const [c] = r.charges;
+      expect(c?.meteringPointId).toBe("string");
+      expect(c?.subscriptions[0]).toMatchObject({ priceId: "string", name: "string", price: 0, quantity: 0 });
+      expect(c?.fees[0]).toMatchObject({ priceId: "string", owner: "string" });
+      expect(c?.tariffs[0]?.priceId).toBe("string");
+      // Placeholder values are not dates, period types or positions: each is a warning, not a crash.
+      expect(c?.tariffs[0]?.periodType).toBeNull();
+      expect(c?.tariffs[0]?.prices).toEqual([]);
+      expect(c?.warnings.some((w) => w.includes("validFromDate"))).toBe(true);
+      expect(c?.warnings.some((w) => w.includes("unknown periodType"))).toBe(true);
+    });
+  },
+);

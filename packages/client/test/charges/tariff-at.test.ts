@@ -4,8 +4,14 @@ import { tariffAt, tariffPosition } from "../../src/charges/tariff-at.js";
 import { isEloverblikError } from "../../src/errors/eloverblik-error.js";
 
 // Hourly price = 1 + position / 100, so the position can be read back from the price.
-const hourlyPrices = Array.from({ length: 24 }, (_, i) => ({ position: String(i + 1), price: 1 + (i + 1) / 100 }));
-const quarterPrices = Array.from({ length: 96 }, (_, i) => ({ position: String(i + 1), price: (i + 1) / 1000 }));
+const hourlyPrices = Array.from({ length: 24 }, (_, i) => ({
+  position: String(i + 1),
+  price: 1 + (i + 1) / 100,
+}));
+const quarterPrices = Array.from({ length: 96 }, (_, i) => ({
+  position: String(i + 1),
+  price: (i + 1) / 1000,
+}));
 
 const charges = normalizeCharges({
   meteringPointId: "571313180100000001",
@@ -46,8 +52,22 @@ describe("tariffAt", () => {
     // 2024-06-15 18:30 Danish summer time.
     const r = tariffAt(charges, "2024-06-15T16:30:00Z");
     expect(r.parts).toEqual([
-      { name: "Nettarif", owner: "5790000705689", priceId: "NET", price: 1.19, periodType: "PT1H", position: 19 },
-      { name: "Elafgift", owner: "5790000432752", priceId: "TAX", price: 0.761, periodType: "P1D", position: 1 },
+      {
+        name: "Nettarif",
+        owner: "5790000705689",
+        priceId: "NET",
+        price: 1.19,
+        periodType: "PT1H",
+        position: 19,
+      },
+      {
+        name: "Elafgift",
+        owner: "5790000432752",
+        priceId: "TAX",
+        price: 0.761,
+        periodType: "P1D",
+        position: 1,
+      },
     ]);
     expect(r.total).toBeCloseTo(1.19 + 0.761, 12);
     expect(r.skipped).toEqual([]);

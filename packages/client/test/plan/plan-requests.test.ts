@@ -27,7 +27,9 @@ describe("validateMeteringPointIds", () => {
   });
 
   it("names every invalid id, and sets meteringPointId only when there is exactly one", () => {
-    const e = errorOf(() => validateMeteringPointIds([mp(1), "12345", "57131318000000000X", "5713131800000000012"]));
+    const e = errorOf(() =>
+      validateMeteringPointIds([mp(1), "12345", "57131318000000000X", "5713131800000000012"]),
+    );
     expect(e.message).toContain('"12345"');
     expect(e.message).toContain('"57131318000000000X"');
     expect(e.message).toContain('"5713131800000000012"');
@@ -98,10 +100,14 @@ describe("planDataRequests", () => {
   });
 
   it("counts ids after removing duplicates and honours custom sizes", () => {
-    const plan = planDataRequests([mp(1), mp(1), mp(2)], { from: "2024-01-01", to: "2024-01-11" }, {
-      batchSize: 1,
-      maxDays: 3,
-    });
+    const plan = planDataRequests(
+      [mp(1), mp(1), mp(2)],
+      { from: "2024-01-01", to: "2024-01-11" },
+      {
+        batchSize: 1,
+        maxDays: 3,
+      },
+    );
     expect(plan).toHaveLength(2 * 4);
   });
 

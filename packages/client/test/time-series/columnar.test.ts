@@ -4,7 +4,12 @@ import { flattenTimeSeries } from "../../src/time-series/flatten.js";
 
 const MP = "571313180100000001";
 
-function period(resolution: string, start: string, end: string, points: Array<[number, string | null, string]>) {
+function period(
+  resolution: string,
+  start: string,
+  end: string,
+  points: Array<[number, string | null, string]>,
+) {
   return {
     resolution,
     timeInterval: { start, end },
@@ -22,7 +27,11 @@ function body() {
     i === 4 ? null : (i / 10).toFixed(1),
     i === 4 ? "A02" : i % 3 === 0 ? "A03" : "A04",
   ]).filter(([p]) => p !== 7);
-  const quarter = Array.from({ length: 96 }, (_, i): [number, string | null, string] => [i + 1, String(i), "A04"]);
+  const quarter = Array.from({ length: 96 }, (_, i): [number, string | null, string] => [
+    i + 1,
+    String(i),
+    "A04",
+  ]);
   return {
     result: [
       {
@@ -97,7 +106,12 @@ describe("flattenTimeSeriesColumnar", () => {
     expect(first?.start.length).toBe(121);
     // The missing position 7 is a gap, not a row.
     expect(flattenTimeSeriesColumnar(body()).gaps).toEqual([
-      { meteringPointId: MP, start: "2024-10-27T04:00:00.000Z", end: "2024-10-27T05:00:00.000Z", resolution: "PT1H" },
+      {
+        meteringPointId: MP,
+        start: "2024-10-27T04:00:00.000Z",
+        end: "2024-10-27T05:00:00.000Z",
+        resolution: "PT1H",
+      },
     ]);
     expect(columnarResolutionAt(first as never, 121)).toBeUndefined();
   });

@@ -5,7 +5,19 @@ import { normalizeResolution } from "../../src/time-series/resolution.js";
 
 describe("parseDecimal", () => {
   it("parses plain decimals exactly like Number()", () => {
-    for (const s of ["0", "0.13", "591.5", "0.001", "-1.25", "12345.678", "007.5", "0.1", "0.7", "2.675", "999999.999"]) {
+    for (const s of [
+      "0",
+      "0.13",
+      "591.5",
+      "0.001",
+      "-1.25",
+      "12345.678",
+      "007.5",
+      "0.1",
+      "0.7",
+      "2.675",
+      "999999.999",
+    ]) {
       expect(parseDecimal(s)).toBe(Number(s));
     }
   });
@@ -20,7 +32,24 @@ describe("parseDecimal", () => {
     expect(parseDecimal("0.12345678901234567890123")).toBe(Number("0.12345678901234567890123"));
   });
   it("rejects comma decimals, exponents, whitespace and garbage", () => {
-    for (const s of ["0,734", "1,0", "", " 1", "1 ", "1e3", "0x1F", "+1", ".5", "5.", "1.2.3", "-", "--1", "abc", "NaN", "Infinity"]) {
+    for (const s of [
+      "0,734",
+      "1,0",
+      "",
+      " 1",
+      "1 ",
+      "1e3",
+      "0x1F",
+      "+1",
+      ".5",
+      "5.",
+      "1.2.3",
+      "-",
+      "--1",
+      "abc",
+      "NaN",
+      "Infinity",
+    ]) {
       expect(parseDecimal(s), JSON.stringify(s)).toBeNaN();
     }
   });

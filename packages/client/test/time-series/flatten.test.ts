@@ -74,7 +74,10 @@ function errorOf(fn: () => unknown) {
 describe("flattenTimeSeries: DST days", () => {
   it("stamps the 23-hour day 2024-03-31 in PT1H", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PT1H", "2024-03-30T23:00:00Z", "2024-03-31T22:00:00Z", seq(23))])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PT1H", "2024-03-30T23:00:00Z", "2024-03-31T22:00:00Z", seq(23))])]),
+      }),
     );
     expect(r.warnings).toEqual([]);
     expect(r.gaps).toEqual([]);
@@ -93,12 +96,16 @@ describe("flattenTimeSeries: DST days", () => {
     expect(r.points[2]?.start).toBe("2024-03-31T01:00:00.000Z");
     expect(r.points[22]?.start).toBe("2024-03-31T21:00:00.000Z");
     expect(r.points[22]?.end).toBe("2024-03-31T22:00:00.000Z");
-    for (let i = 0; i < 23; i++) expect(r.points[i]?.start).toBe(iso(Date.parse("2024-03-30T23:00:00Z") + i * H));
+    for (let i = 0; i < 23; i++)
+      expect(r.points[i]?.start).toBe(iso(Date.parse("2024-03-30T23:00:00Z") + i * H));
   });
 
   it("stamps the 25-hour day 2024-10-27 in PT1H", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PT1H", "2024-10-26T22:00:00Z", "2024-10-27T23:00:00Z", seq(25))])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PT1H", "2024-10-26T22:00:00Z", "2024-10-27T23:00:00Z", seq(25))])]),
+      }),
     );
     expect(r.warnings).toEqual([]);
     expect(r.points).toHaveLength(25);
@@ -132,17 +139,26 @@ describe("flattenTimeSeries: DST days", () => {
     expect(spring[8]?.start).toBe("2024-03-31T01:00:00.000Z"); // local 03:00
     expect(autumn[99]?.start).toBe("2024-10-27T22:45:00.000Z");
     expect(autumn[99]?.end).toBe("2024-10-27T23:00:00.000Z");
-    for (let i = 0; i < 100; i++) expect(autumn[i]?.start).toBe(iso(Date.parse("2024-10-26T22:00:00Z") + i * Q));
+    for (let i = 0; i < 100; i++)
+      expect(autumn[i]?.start).toBe(iso(Date.parse("2024-10-26T22:00:00Z") + i * Q));
     // The spring/autumn gap between the two periods is reported, not filled.
     expect(r.gaps).toEqual([
-      { meteringPointId: MP, start: "2024-03-31T22:00:00.000Z", end: "2024-10-26T22:00:00.000Z", resolution: "PT15M" },
+      {
+        meteringPointId: MP,
+        start: "2024-03-31T22:00:00.000Z",
+        end: "2024-10-26T22:00:00.000Z",
+        resolution: "PT15M",
+      },
     ]);
   });
 
   it("warns instead of silently mis-stamping when the point count does not fit the interval", () => {
     // 24 points on the 23-hour day.
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PT1H", "2024-03-30T23:00:00Z", "2024-03-31T22:00:00Z", seq(24))])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PT1H", "2024-03-30T23:00:00Z", "2024-03-31T22:00:00Z", seq(24))])]),
+      }),
     );
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toMatch(/holds 23 slot\(s\) but positions go up to 24/);
@@ -151,7 +167,10 @@ describe("flattenTimeSeries: DST days", () => {
 
   it("warns when the interval is not a whole number of steps", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PT1H", "2024-01-01T23:00:00Z", "2024-01-02T00:30:00Z", seq(1))])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PT1H", "2024-01-01T23:00:00Z", "2024-01-02T00:30:00Z", seq(1))])]),
+      }),
     );
     expect(r.warnings[0]).toMatch(/not a whole number/);
     expect(r.points).toHaveLength(1);
@@ -161,7 +180,10 @@ describe("flattenTimeSeries: DST days", () => {
 describe("flattenTimeSeries: calendar boundaries", () => {
   it("handles the leap day 2024-02-29", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PT1H", "2024-02-28T23:00:00Z", "2024-02-29T23:00:00Z", seq(24))])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PT1H", "2024-02-28T23:00:00Z", "2024-02-29T23:00:00Z", seq(24))])]),
+      }),
     );
     expect(r.points).toHaveLength(24);
     expect(r.points[0]?.start).toBe("2024-02-28T23:00:00.000Z");
@@ -184,7 +206,10 @@ describe("flattenTimeSeries: calendar boundaries", () => {
 
   it("steps P1D across the spring switch by Danish days (24 h then 23 h)", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("P1D", "2024-03-29T23:00:00Z", "2024-03-31T22:00:00Z", seq(2))])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("P1D", "2024-03-29T23:00:00Z", "2024-03-31T22:00:00Z", seq(2))])]),
+      }),
     );
     expect(r.points.map((p) => [p.start, p.end])).toEqual([
       ["2024-03-29T23:00:00.000Z", "2024-03-30T23:00:00.000Z"],
@@ -195,7 +220,10 @@ describe("flattenTimeSeries: calendar boundaries", () => {
 
   it("steps P1M by Danish months, leap February included", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("P1M", "2024-01-31T23:00:00Z", "2024-04-30T22:00:00Z", seq(3))])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("P1M", "2024-01-31T23:00:00Z", "2024-04-30T22:00:00Z", seq(3))])]),
+      }),
     );
     expect(r.points.map((p) => [p.start, p.end])).toEqual([
       ["2024-01-31T23:00:00.000Z", "2024-02-29T23:00:00.000Z"],
@@ -227,13 +255,25 @@ describe("flattenTimeSeries: calendar boundaries", () => {
     const r = flattenTimeSeries(
       response({
         id: MP,
-        doc: doc([series([period("P1D", "2024-10-25T22:00:00Z", "2024-10-28T23:00:00Z", [[1, "1"], [3, "3"]])])]),
+        doc: doc([
+          series([
+            period("P1D", "2024-10-25T22:00:00Z", "2024-10-28T23:00:00Z", [
+              [1, "1"],
+              [3, "3"],
+            ]),
+          ]),
+        ]),
       }),
     );
     expect(r.points.map((p) => p.start)).toEqual(["2024-10-25T22:00:00.000Z", "2024-10-27T23:00:00.000Z"]);
     expect(r.gaps).toEqual([
       // The missing day is the 25-hour 27 October.
-      { meteringPointId: MP, start: "2024-10-26T22:00:00.000Z", end: "2024-10-27T23:00:00.000Z", resolution: "P1D" },
+      {
+        meteringPointId: MP,
+        start: "2024-10-26T22:00:00.000Z",
+        end: "2024-10-27T23:00:00.000Z",
+        resolution: "P1D",
+      },
     ]);
   });
 });
@@ -241,7 +281,12 @@ describe("flattenTimeSeries: calendar boundaries", () => {
 describe("flattenTimeSeries: PXD", () => {
   it("gives a single profiled point its Period verbatim", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PXD", "2024-01-14T23:00:00Z", "2024-02-14T23:00:00Z", [[1, "321.5"]])], "A64")]) }),
+      response({
+        id: MP,
+        doc: doc([
+          series([period("PXD", "2024-01-14T23:00:00Z", "2024-02-14T23:00:00Z", [[1, "321.5"]])], "A64"),
+        ]),
+      }),
     );
     expect(r.points).toEqual([
       {
@@ -258,7 +303,10 @@ describe("flattenTimeSeries: PXD", () => {
   });
   it("splits a multi-point profiled Period evenly", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PXD", "2024-01-01T00:00:00Z", "2024-01-05T00:00:00Z", seq(4))], "A64")]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PXD", "2024-01-01T00:00:00Z", "2024-01-05T00:00:00Z", seq(4))], "A64")]),
+      }),
     );
     expect(r.points.map((p) => p.start)).toEqual([
       "2024-01-01T00:00:00.000Z",
@@ -275,7 +323,10 @@ describe("flattenTimeSeries: positions, gaps and quality", () => {
     const present = seq(24).filter(([p]) => ![5, 6, 7, 20].includes(Number(p)));
     present.reverse();
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T23:00:00Z", present)])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T23:00:00Z", present)])]),
+      }),
     );
     expect(r.points).toHaveLength(20);
     expect(r.points.map((p) => p.quantity)).toEqual(
@@ -284,8 +335,18 @@ describe("flattenTimeSeries: positions, gaps and quality", () => {
     // Position 8 stays at 06:00Z: data after a hole is not shifted.
     expect(r.points[4]?.start).toBe("2024-01-15T06:00:00.000Z");
     expect(r.gaps).toEqual([
-      { meteringPointId: MP, start: "2024-01-15T03:00:00.000Z", end: "2024-01-15T06:00:00.000Z", resolution: "PT1H" },
-      { meteringPointId: MP, start: "2024-01-15T18:00:00.000Z", end: "2024-01-15T19:00:00.000Z", resolution: "PT1H" },
+      {
+        meteringPointId: MP,
+        start: "2024-01-15T03:00:00.000Z",
+        end: "2024-01-15T06:00:00.000Z",
+        resolution: "PT1H",
+      },
+      {
+        meteringPointId: MP,
+        start: "2024-01-15T18:00:00.000Z",
+        end: "2024-01-15T19:00:00.000Z",
+        resolution: "PT1H",
+      },
     ]);
   });
 
@@ -303,18 +364,31 @@ describe("flattenTimeSeries: positions, gaps and quality", () => {
       }),
     );
     expect(r.gaps).toEqual([
-      { meteringPointId: MP, start: "2024-01-15T21:00:00.000Z", end: "2024-01-17T01:00:00.000Z", resolution: "PT1H" },
+      {
+        meteringPointId: MP,
+        start: "2024-01-15T21:00:00.000Z",
+        end: "2024-01-17T01:00:00.000Z",
+        resolution: "PT1H",
+      },
     ]);
     expect(r.points).toHaveLength(44);
   });
 
   it("reports an empty Period as one gap", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PT15M", "2024-01-14T23:00:00Z", "2024-01-15T23:00:00Z", [])])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PT15M", "2024-01-14T23:00:00Z", "2024-01-15T23:00:00Z", [])])]),
+      }),
     );
     expect(r.points).toEqual([]);
     expect(r.gaps).toEqual([
-      { meteringPointId: MP, start: "2024-01-14T23:00:00.000Z", end: "2024-01-15T23:00:00.000Z", resolution: "PT15M" },
+      {
+        meteringPointId: MP,
+        start: "2024-01-14T23:00:00.000Z",
+        end: "2024-01-15T23:00:00.000Z",
+        resolution: "PT15M",
+      },
     ]);
   });
 
@@ -361,7 +435,10 @@ describe("flattenTimeSeries: positions, gaps and quality", () => {
 
   it("warns about points without a quantity that are not A02", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T00:00:00Z", [[1, null]])])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T00:00:00Z", [[1, null]])])]),
+      }),
     );
     expect(r.points[0]?.quantity).toBeNull();
     expect(r.warnings[0]).toMatch(/without a quantity/);
@@ -371,7 +448,15 @@ describe("flattenTimeSeries: positions, gaps and quality", () => {
     const r = flattenTimeSeries(
       response({
         id: MP,
-        doc: doc([series([period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T01:00:00Z", [[1, "1"], [1, "9"], [2, "2"]])])]),
+        doc: doc([
+          series([
+            period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T01:00:00Z", [
+              [1, "1"],
+              [1, "9"],
+              [2, "2"],
+            ]),
+          ]),
+        ]),
       }),
     );
     expect(r.points.map((p) => p.quantity)).toEqual([1, 2]);
@@ -381,7 +466,12 @@ describe("flattenTimeSeries: positions, gaps and quality", () => {
   it("rejects a comma decimal with an UNEXPECTED_RESPONSE error naming the metering point", () => {
     const e = errorOf(() =>
       flattenTimeSeries(
-        response({ id: MP, doc: doc([series([period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T00:00:00Z", [[1, "0,734"]])])]) }),
+        response({
+          id: MP,
+          doc: doc([
+            series([period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T00:00:00Z", [[1, "0,734"]])]),
+          ]),
+        }),
       ),
     );
     expect(e.code).toBe("UNEXPECTED_RESPONSE");
@@ -423,8 +513,16 @@ describe("flattenTimeSeries: structure", () => {
       }),
     );
     expect(r.points).toHaveLength(120);
-    expect(r.points[23]).toMatchObject({ resolution: "PT1H", start: "2025-09-30T21:00:00.000Z", end: "2025-09-30T22:00:00.000Z" });
-    expect(r.points[24]).toMatchObject({ resolution: "PT15M", start: "2025-09-30T22:00:00.000Z", end: "2025-09-30T22:15:00.000Z" });
+    expect(r.points[23]).toMatchObject({
+      resolution: "PT1H",
+      start: "2025-09-30T21:00:00.000Z",
+      end: "2025-09-30T22:00:00.000Z",
+    });
+    expect(r.points[24]).toMatchObject({
+      resolution: "PT15M",
+      start: "2025-09-30T22:00:00.000Z",
+      end: "2025-09-30T22:15:00.000Z",
+    });
     expect(r.points[119]?.end).toBe("2025-10-01T22:00:00.000Z");
     expect(r.gaps).toEqual([]);
   });
@@ -461,7 +559,10 @@ describe("flattenTimeSeries: structure", () => {
   });
 
   it("returns failed items as failures and flattens the rest", () => {
-    const body = response({ id: MP, doc: doc([series([period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T00:00:00Z", seq(1))])]) });
+    const body = response({
+      id: MP,
+      doc: doc([series([period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T00:00:00Z", seq(1))])]),
+    });
     body.result.push(
       {
         MyEnergyData_MarketDocument: null as never,
@@ -499,16 +600,26 @@ describe("flattenTimeSeries: structure", () => {
 
   it("accepts a single document, falling back to the given id", () => {
     const d = doc([
-      { businessType: "A04", "measurement_Unit.name": "KWH", Period: [period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T00:00:00Z", seq(1))] },
+      {
+        businessType: "A04",
+        "measurement_Unit.name": "KWH",
+        Period: [period("PT1H", "2024-01-14T23:00:00Z", "2024-01-15T00:00:00Z", seq(1))],
+      },
     ]);
     expect(flattenDocument(d, MP).points[0]?.meteringPointId).toBe(MP);
     expect(flattenTimeSeries(d).points).toHaveLength(1);
-    expect(flattenTimeSeries({ result: [{ MyEnergyData_MarketDocument: d, success: true, id: MP2 }] }).points[0]?.meteringPointId).toBe(MP2);
+    expect(
+      flattenTimeSeries({ result: [{ MyEnergyData_MarketDocument: d, success: true, id: MP2 }] }).points[0]
+        ?.meteringPointId,
+    ).toBe(MP2);
   });
 
   it("shares the end string of one point with the start of the next", () => {
     const r = flattenTimeSeries(
-      response({ id: MP, doc: doc([series([period("PT15M", "2024-01-14T23:00:00Z", "2024-01-15T23:00:00Z", seq(96))])]) }),
+      response({
+        id: MP,
+        doc: doc([series([period("PT15M", "2024-01-14T23:00:00Z", "2024-01-15T23:00:00Z", seq(96))])]),
+      }),
     );
     for (let i = 1; i < r.points.length; i++) expect(r.points[i]?.start).toBe(r.points[i - 1]?.end);
   });

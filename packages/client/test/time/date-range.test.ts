@@ -44,7 +44,9 @@ describe("resolveDateRange", () => {
     );
     expect(r.from).toBe("2026-01-01");
     expect(r.to).toBe("2026-03-01");
-    expect(resolveDateRange({ from: new Date("2026-06-30T22:00:00Z") }, { nowMs: NOW }).from).toBe("2026-07-01");
+    expect(resolveDateRange({ from: new Date("2026-06-30T22:00:00Z") }, { nowMs: NOW }).from).toBe(
+      "2026-07-01",
+    );
   });
 
   it("allows to = today (exclusive) but not tomorrow, naming the latest allowed to", () => {
@@ -109,7 +111,9 @@ describe("resolveDateRange", () => {
 
 describe("splitDateRange", () => {
   it("returns one chunk when the range fits", () => {
-    expect(splitDateRange({ from: "2024-01-01", to: "2024-01-02" })).toEqual([{ from: "2024-01-01", to: "2024-01-02" }]);
+    expect(splitDateRange({ from: "2024-01-01", to: "2024-01-02" })).toEqual([
+      { from: "2024-01-01", to: "2024-01-02" },
+    ]);
     expect(splitDateRange({ from: "2023-01-01", to: "2024-12-31" })).toHaveLength(1); // exactly 730 days
   });
 
