@@ -1,6 +1,6 @@
 // Generates src/generated/*.gen.ts from the contract in <repo>/spec.
 // `--check` regenerates in memory and fails when a committed file differs (CI staleness check).
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";

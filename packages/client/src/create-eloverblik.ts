@@ -1,17 +1,24 @@
 import { type ApiKind, describeToken } from "./auth/describe-token.js";
 import { createMemoryTokenStore, type TokenStore } from "./auth/token-store.js";
 import { EloverblikError, invalidInput } from "./errors/eloverblik-error.js";
+import type { CallOptions, OperationContext } from "./operations/context.js";
 import { addRelationByWebAccessCode } from "./operations/customer/add-relation-by-web-access-code.js";
 import { addRelations } from "./operations/customer/add-relations.js";
 import { deleteRelation } from "./operations/customer/delete-relation.js";
 import { exportCsv } from "./operations/customer/export-csv.js";
 import { type ChargeLinksQuery, getChargeLinks } from "./operations/customer/get-charge-links.js";
 import { getMeterReadings } from "./operations/customer/get-meter-readings.js";
-import { type ListMeteringPointsOptions, listMeteringPoints } from "./operations/customer/list-metering-points.js";
-import type { CallOptions, OperationContext } from "./operations/context.js";
+import {
+  type ListMeteringPointsOptions,
+  listMeteringPoints,
+} from "./operations/customer/list-metering-points.js";
 import { getCharges } from "./operations/get-charges.js";
 import { getDetails } from "./operations/get-details.js";
-import { getTimeSeries, getTimeSeriesColumnar, type TimeSeriesOptions } from "./operations/get-time-series.js";
+import {
+  getTimeSeries,
+  getTimeSeriesColumnar,
+  type TimeSeriesOptions,
+} from "./operations/get-time-series.js";
 import { isAlive } from "./operations/is-alive.js";
 import { listAuthorizations } from "./operations/thirdparty/list-authorizations.js";
 import { listAuthorizedMeteringPointIds } from "./operations/thirdparty/list-authorized-metering-point-ids.js";
@@ -97,7 +104,8 @@ function checkRefreshToken(api: ApiKind, refreshToken: unknown, nowMs: number): 
  * DST-correct flattening. Throws before any request when the refresh token is unusable.
  */
 export function createEloverblik(options: EloverblikOptions) {
-  if (options === null || typeof options !== "object") throw invalidInput("createEloverblik needs an options object.");
+  if (options === null || typeof options !== "object")
+    throw invalidInput("createEloverblik needs an options object.");
   const { api } = options;
   if (api !== "customer" && api !== "thirdparty") {
     throw invalidInput(`api must be "customer" or "thirdparty"; got ${JSON.stringify(api)}.`);
@@ -178,8 +186,10 @@ export function createEloverblik(options: EloverblikOptions) {
       ids: readonly string[],
       q: { from: string | Date; to?: string | Date; aggregation?: Aggregation } & CallOptions,
     ) => exportCsv(ctx, { kind: "timeseries", ids, ...q }, q),
-    exportMasterDataCsv: (ids: readonly string[], o?: CallOptions) => exportCsv(ctx, { kind: "masterdata", ids }, o),
-    exportChargesCsv: (ids: readonly string[], o?: CallOptions) => exportCsv(ctx, { kind: "charges", ids }, o),
+    exportMasterDataCsv: (ids: readonly string[], o?: CallOptions) =>
+      exportCsv(ctx, { kind: "masterdata", ids }, o),
+    exportChargesCsv: (ids: readonly string[], o?: CallOptions) =>
+      exportCsv(ctx, { kind: "charges", ids }, o),
     /** LEGACY: withdrawn by Energinet; kept for older integrations and answered with a clear error. */
     getMeterReadings: (
       ids: readonly string[],

@@ -1,12 +1,25 @@
 // Domain names for the wire types, so that a rename in spec/ breaks in this one file.
-import type { components as CustomerComponents, paths as CustomerPaths } from "./generated/customer-api.gen.js";
-import type { components as LegacyComponents, paths as LegacyPaths } from "./generated/legacy-meterreadings.gen.js";
+import type {
+  components as CustomerComponents,
+  paths as CustomerPaths,
+} from "./generated/customer-api.gen.js";
+import type {
+  components as LegacyComponents,
+  paths as LegacyPaths,
+} from "./generated/legacy-meterreadings.gen.js";
 import type {
   components as ThirdPartyComponents,
   paths as ThirdPartyPaths,
 } from "./generated/thirdparty-api.gen.js";
 
-export type { CustomerComponents, CustomerPaths, LegacyComponents, LegacyPaths, ThirdPartyComponents, ThirdPartyPaths };
+export type {
+  CustomerComponents,
+  CustomerPaths,
+  LegacyComponents,
+  LegacyPaths,
+  ThirdPartyComponents,
+  ThirdPartyPaths,
+};
 
 type C = CustomerComponents["schemas"];
 type T = ThirdPartyComponents["schemas"];
@@ -38,4 +51,8 @@ export const AGGREGATIONS: readonly Aggregation[] = ["Actual", "Quarter", "Hour"
 
 /** Scopes by which a third party lists the metering points of its authorizations. */
 export type AuthorizationScope = "authorizationId" | "customerCVR" | "customerKey";
-export const AUTHORIZATION_SCOPES: readonly AuthorizationScope[] = ["authorizationId", "customerCVR", "customerKey"];
+export const AUTHORIZATION_SCOPES: readonly AuthorizationScope[] = [
+  "authorizationId",
+  "customerCVR",
+  "customerKey",
+];

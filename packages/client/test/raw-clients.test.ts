@@ -4,9 +4,9 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  type CustomerComponents,
   createCustomerApiClient,
   createThirdPartyApiClient,
-  type CustomerComponents,
   type ThirdPartyComponents,
 } from "../src/index.js";
 import { BASE, envelopeItem } from "./support.js";
@@ -17,7 +17,11 @@ const ID = "571313180100000001";
 const seen: Array<{ method: string; path: string; body: unknown; auth: string | null }> = [];
 
 const mp = { meteringPointId: ID, typeOfMP: "E17", hasRelation: true } satisfies CS["MeteringPointApiDto"];
-const details = { meteringPointId: ID, protectedName: "False", typeOfMP: "E17" } satisfies CS["MeteringPointDetailsCustomerDto"];
+const details = {
+  meteringPointId: ID,
+  protectedName: "False",
+  typeOfMP: "E17",
+} satisfies CS["MeteringPointDetailsCustomerDto"];
 const fees = {
   meteringPointId: ID,
   subscriptions: [{ priceId: "S1", name: "Net", periodType: "P1M", price: 21, quantity: 1 }],
@@ -64,11 +68,20 @@ function record(method: string) {
 const c = "/customerapi/api";
 const t = "/thirdpartyapi/api";
 const server = setupServer(
-  http.get(`${BASE}${c}/token`, async (i) => (await record("GET")(i), HttpResponse.json({ result: "jwt" }))),
-  http.get(`${BASE}${t}/token`, async (i) => (await record("GET")(i), HttpResponse.json({ result: "jwt" }))),
+  http.get(`${BASE}${c}/token`, async (i) => {
+    await record("GET")(i);
+    return HttpResponse.json({ result: "jwt" });
+  }),
+  http.get(`${BASE}${t}/token`, async (i) => {
+    await record("GET")(i);
+    return HttpResponse.json({ result: "jwt" });
+  }),
   http.get(`${BASE}${c}/isalive`, () => HttpResponse.json(true)),
   http.get(`${BASE}${t}/isalive`, () => HttpResponse.json(false)),
-  http.get(`${BASE}${c}/meteringpoints/meteringpoints`, async (i) => (await record("GET")(i), HttpResponse.json({ result: [mp] }))),
+  http.get(`${BASE}${c}/meteringpoints/meteringpoints`, async (i) => {
+    await record("GET")(i);
+    return HttpResponse.json({ result: [mp] });
+  }),
   http.post(`${BASE}${c}/meteringpoints/meteringpoint/relation/add`, async (i) => {
     await record("POST")(i);
     return HttpResponse.json({ result: [envelopeItem(ID, { result: "Relation added" })] });
@@ -111,7 +124,9 @@ const server = setupServer(
     HttpResponse.json({ result: [envelopeItem(ID, { result: { meteringPointId: ID } })] }),
   ),
   http.post(`${BASE}${t}/meteringpoint/getcharges`, () =>
-    HttpResponse.json({ result: [envelopeItem(ID, { result: { meteringPointId: ID, subscriptions: [], tariffs: [] } })] }),
+    HttpResponse.json({
+      result: [envelopeItem(ID, { result: { meteringPointId: ID, subscriptions: [], tariffs: [] } })],
+    }),
   ),
   http.post(`${BASE}${t}/meteringpoint/getchargelinkswithcharges`, () =>
     HttpResponse.json({ result: { results: [], chargeInformations: [] } }),
@@ -136,7 +151,9 @@ describe("customer raw client", () => {
     const api = createCustomerApiClient(auth);
     expect((await api.GET("/customerapi/api/token")).data?.result).toBe("jwt");
     expect((await api.GET("/customerapi/api/isalive")).data).toBe(true);
-    const list = await api.GET("/customerapi/api/meteringpoints/meteringpoints", { params: { query: { includeAll: true } } });
+    const list = await api.GET("/customerapi/api/meteringpoints/meteringpoints", {
+      params: { query: { includeAll: true } },
+    });
     expect(list.data?.result?.[0]?.meteringPointId).toBe(ID);
     const add = await api.POST("/customerapi/api/meteringpoints/meteringpoint/relation/add", { body });
     expect(add.data?.result?.[0]?.result).toBe("Relation added");
@@ -164,14 +181,21 @@ describe("customer raw client", () => {
     });
     const point = ts.data?.result?.[0]?.MyEnergyData_MarketDocument?.TimeSeries?.[0]?.Period?.[0]?.Point?.[0];
     expect(point?.["out_Quantity.quantity"]).toBe("0.13");
-    const csv = await api.POST("/customerapi/api/meterdata/timeseries/export/{dateFrom}/{dateTo}/{aggregation}", {
-      params: { path: { dateFrom: "2024-02-12", dateTo: "2024-02-13", aggregation: "Hour" } },
-      body,
-      parseAs: "text",
-    });
+    const csv = await api.POST(
+      "/customerapi/api/meterdata/timeseries/export/{dateFrom}/{dateTo}/{aggregation}",
+      {
+        params: { path: { dateFrom: "2024-02-12", dateTo: "2024-02-13", aggregation: "Hour" } },
+        body,
+        parseAs: "text",
+      },
+    );
     expect(csv.data).toMatch(/^Målepunkt;/);
-    expect((await api.POST("/customerapi/api/meteringpoints/masterdata/export", { body, parseAs: "text" })).data).toBe("a;b\n");
-    expect((await api.POST("/customerapi/api/meteringpoints/charges/export", { body, parseAs: "text" })).data).toBe("c;d\n");
+    expect(
+      (await api.POST("/customerapi/api/meteringpoints/masterdata/export", { body, parseAs: "text" })).data,
+    ).toBe("a;b\n");
+    expect(
+      (await api.POST("/customerapi/api/meteringpoints/charges/export", { body, parseAs: "text" })).data,
+    ).toBe("c;d\n");
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
       "GET /customerapi/api/token",
       "GET /customerapi/api/meteringpoints/meteringpoints?includeAll=true",
@@ -190,28 +214,39 @@ describe("third-party raw client", () => {
     const api = createThirdPartyApiClient({ ...auth, baseUrl: `${BASE}/` });
     expect((await api.GET("/thirdpartyapi/api/token")).data?.result).toBe("jwt");
     expect((await api.GET("/thirdpartyapi/api/isalive")).data).toBe(false);
-    expect((await api.GET("/thirdpartyapi/api/authorization/authorizations")).data?.result?.[0]?.customerCVR).toBe(
-      "12345678",
+    expect(
+      (await api.GET("/thirdpartyapi/api/authorization/authorizations")).data?.result?.[0]?.customerCVR,
+    ).toBe("12345678");
+    const mps = await api.GET(
+      "/thirdpartyapi/api/authorization/authorization/meteringpoints/{scope}/{identifier}",
+      {
+        params: { path: { scope: "customerCVR", identifier: "12345678" } },
+      },
     );
-    const mps = await api.GET("/thirdpartyapi/api/authorization/authorization/meteringpoints/{scope}/{identifier}", {
-      params: { path: { scope: "customerCVR", identifier: "12345678" } },
-    });
     expect(mps.data?.result?.[0]?.accessFrom).toBe("2024-01-01T00:00:00Z");
-    const idsRes = await api.GET("/thirdpartyapi/api/authorization/authorization/meteringpointids/{scope}/{identifier}", {
-      params: { path: { scope: "customerKey", identifier: "k" } },
-    });
+    const idsRes = await api.GET(
+      "/thirdpartyapi/api/authorization/authorization/meteringpointids/{scope}/{identifier}",
+      {
+        params: { path: { scope: "customerKey", identifier: "k" } },
+      },
+    );
     expect(idsRes.data?.result).toEqual([ID]);
-    expect((await api.POST("/thirdpartyapi/api/meteringpoint/getdetails", { body })).data?.result?.[0]?.id).toBe(ID);
+    expect(
+      (await api.POST("/thirdpartyapi/api/meteringpoint/getdetails", { body })).data?.result?.[0]?.id,
+    ).toBe(ID);
     const charges = await api.POST("/thirdpartyapi/api/meteringpoint/getcharges", { body });
     expect(charges.data?.result?.[0]?.result?.tariffs).toEqual([]);
     const links = await api.POST("/thirdpartyapi/api/meteringpoint/getchargelinkswithcharges", {
       body: { query: [{ meteringPointId: ID, from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }] },
     });
     expect(links.data?.result?.results).toEqual([]);
-    const ts = await api.POST("/thirdpartyapi/api/meterdata/gettimeseries/{dateFrom}/{dateTo}/{aggregation}", {
-      params: { path: { dateFrom: "2024-02-12", dateTo: "2099-01-01", aggregation: "Day" } },
-      body,
-    });
+    const ts = await api.POST(
+      "/thirdpartyapi/api/meterdata/gettimeseries/{dateFrom}/{dateTo}/{aggregation}",
+      {
+        params: { path: { dateFrom: "2024-02-12", dateTo: "2099-01-01", aggregation: "Day" } },
+        body,
+      },
+    );
     expect(ts.response.status).toBe(400);
     expect(ts.error).toBe("#30003: ToDate is greater than today");
     expect(seen.map((s) => s.path)).toEqual([

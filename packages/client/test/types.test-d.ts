@@ -26,7 +26,9 @@ describe("generated types", () => {
     // @ts-expect-error: unknown path
     void api.GET("/customerapi/api/meteringpoints/unknown");
     // @ts-expect-error: includeAll is a query parameter, not a path parameter
-    void api.GET("/customerapi/api/meteringpoints/meteringpoints", { params: { path: { includeAll: true } } });
+    void api.GET("/customerapi/api/meteringpoints/meteringpoints", {
+      params: { path: { includeAll: true } },
+    });
     void api.POST("/customerapi/api/meteringpoints/meteringpoint/getdetails", {
       // @ts-expect-error: meteringPoint is a list of ids, not one id
       body: { meteringPoints: { meteringPoint: "571313180100000001" } },
@@ -37,7 +39,9 @@ describe("generated types", () => {
   });
 
   it("type the client's results", () => {
-    expectTypeOf<Awaited<ReturnType<Eloverblik["getTimeSeries"]>>>().toEqualTypeOf<ItemResult<TimeSeriesData>[]>();
+    expectTypeOf<Awaited<ReturnType<Eloverblik["getTimeSeries"]>>>().toEqualTypeOf<
+      ItemResult<TimeSeriesData>[]
+    >();
     expectTypeOf<Awaited<ReturnType<Eloverblik["isAlive"]>>>().toEqualTypeOf<boolean>();
   });
 });

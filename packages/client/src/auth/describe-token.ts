@@ -50,7 +50,11 @@ export function describeToken(token: string, nowMs: number = Date.now()): TokenD
     : lower.includes("customer")
       ? "customer"
       : undefined;
-  const kind = lower.includes("refresh") ? "refresh" : lower.includes("dataaccess") ? "data-access" : undefined;
+  const kind = lower.includes("refresh")
+    ? "refresh"
+    : lower.includes("dataaccess")
+      ? "data-access"
+      : undefined;
   const exp = typeof claims.exp === "number" ? claims.exp : Number(claims.exp);
   const expiresAtMs = Number.isFinite(exp) && exp > 0 ? exp * 1000 : undefined;
   let name: string | undefined;

@@ -41,8 +41,14 @@ export const errorGuidance: Record<string, { title: string; hint: string }> = {
     title: "DataHub is unavailable or overloaded",
     hint: "Retry in a minute or two; Energinet answers 503 when DataHub is busy.",
   },
-  BAD_REQUEST: { title: "Eloverblik rejected the request", hint: "Check the metering point ids and the period." },
-  NOT_FOUND: { title: "Not found", hint: "Check the metering point id, or whether you have a relation to it." },
+  BAD_REQUEST: {
+    title: "Eloverblik rejected the request",
+    hint: "Check the metering point ids and the period.",
+  },
+  NOT_FOUND: {
+    title: "Not found",
+    hint: "Check the metering point id, or whether you have a relation to it.",
+  },
   NOT_AVAILABLE: {
     title: "The endpoint is not available",
     hint: "Energinet has not enabled this endpoint; use getCharges instead.",

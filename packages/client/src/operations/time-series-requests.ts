@@ -66,16 +66,22 @@ export async function fetchTimeSeriesChunks(
             const params = { path: { dateFrom: entry.from, dateTo: entry.to, aggregation } };
             const body = meteringPointsBody(entry.ids);
             return ctx.api === "customer"
-              ? ctx.customer.POST("/customerapi/api/meterdata/gettimeseries/{dateFrom}/{dateTo}/{aggregation}", {
-                  params,
-                  body,
-                  fetch: fetchImpl,
-                })
-              : ctx.thirdparty.POST("/thirdpartyapi/api/meterdata/gettimeseries/{dateFrom}/{dateTo}/{aggregation}", {
-                  params,
-                  body,
-                  fetch: fetchImpl,
-                });
+              ? ctx.customer.POST(
+                  "/customerapi/api/meterdata/gettimeseries/{dateFrom}/{dateTo}/{aggregation}",
+                  {
+                    params,
+                    body,
+                    fetch: fetchImpl,
+                  },
+                )
+              : ctx.thirdparty.POST(
+                  "/thirdpartyapi/api/meterdata/gettimeseries/{dateFrom}/{dateTo}/{aggregation}",
+                  {
+                    params,
+                    body,
+                    fetch: fetchImpl,
+                  },
+                );
           },
         );
         return { entry, period, result };
@@ -88,7 +94,8 @@ export async function fetchTimeSeriesChunks(
   for (const outcome of settled) {
     const { entry, period } = outcome;
     if ("error" in outcome) {
-      for (const id of entry.ids) groups.get(id)!.errors.push(forMeteringPoint(outcome.error, id, operation, period));
+      for (const id of entry.ids)
+        groups.get(id)!.errors.push(forMeteringPoint(outcome.error, id, operation, period));
       continue;
     }
     const { data, correlationId } = outcome.result;
@@ -97,7 +104,8 @@ export async function fetchTimeSeriesChunks(
       const group = groups.get(id)!;
       if (correlationId) group.correlationIds.push(correlationId);
       const item =
-        items.find((i) => i && i.id === id) ?? (entry.ids.length === 1 && items.length === 1 ? items[0] : undefined);
+        items.find((i) => i && i.id === id) ??
+        (entry.ids.length === 1 && items.length === 1 ? items[0] : undefined);
       if (!item) {
         group.errors.push(
           new EloverblikError({

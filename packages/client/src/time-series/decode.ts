@@ -326,7 +326,7 @@ class Decoder {
         if (pos > this.present.length) this.ensure(pos);
         maxPos = pos;
       }
-      const idx = pos - 1;
+      const idx = i;
       if (this.present[idx] === 1) {
         duplicates++;
         continue;
@@ -476,7 +476,7 @@ class Decoder {
       this.ensure(slots + 1);
       const next = localDateStartUtc(step(base, slots + 1));
       this.slotStart[slots] = t;
-      this.slotEnd[slots] = next > endMs ? endMs : next;
+      this.slotEnd[slots] = Math.min(next, endMs);
       t = next;
       slots++;
     }

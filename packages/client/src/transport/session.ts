@@ -1,5 +1,5 @@
-import { describeToken, type ApiKind } from "../auth/describe-token.js";
 import { fingerprint } from "../auth/base64url.js";
+import { type ApiKind, describeToken } from "../auth/describe-token.js";
 import type { TokenStore } from "../auth/token-store.js";
 import { EloverblikError } from "../errors/eloverblik-error.js";
 import { errorFromResponse, parseRetryAfter } from "../errors/from-response.js";
@@ -111,7 +111,8 @@ export class Session {
       return stored.accessToken;
     }
     this.emit({ type: "token", action: "exchange" });
-    const fetchImpl = (request: Request) => this.send(request, { operation: "getToken", kind: "token", signal });
+    const fetchImpl = (request: Request) =>
+      this.send(request, { operation: "getToken", kind: "token", signal });
     const result = await this.options.exchange(fetchImpl);
     if (!result.response.ok) {
       throw errorFromResponse(
@@ -159,11 +160,19 @@ export class Session {
     const { ports, limiter, retry } = this.options;
     const path = new URL(request.url).pathname;
     for (let attempt = 1; ; attempt++) {
-      const release = await limiter.acquire(context.kind, signal, (wait) =>
-        this.emit({ type: "wait", operation: context.operation, reason: wait.reason, ms: wait.ms, attempt }),
-      ).catch((error: unknown) => {
-        throw abortError(error, signal, context);
-      });
+      const release = await limiter
+        .acquire(context.kind, signal, (wait) =>
+          this.emit({
+            type: "wait",
+            operation: context.operation,
+            reason: wait.reason,
+            ms: wait.ms,
+            attempt,
+          }),
+        )
+        .catch((error: unknown) => {
+          throw abortError(error, signal, context);
+        });
       this.emit({
         type: "request",
         operation: context.operation,

@@ -8,8 +8,8 @@ import {
   EloverblikError,
   isEloverblikError,
   lookupApiErrorCode,
-  parseErrorBody,
   type ProgressEvent,
+  parseErrorBody,
   redactSecrets,
 } from "../../src/index.js";
 import { BASE, ids, refreshToken, tokenHandlers, virtualClock } from "../support.js";
@@ -20,15 +20,24 @@ describe("parseErrorBody", () => {
       apiCode: 30002,
       apiText: "Period not allowed, ToDate is equal to FromDate.",
     });
-    expect(parseErrorBody("[20010] Relation not found")).toMatchObject({ apiCode: 20010, apiText: "Relation not found" });
-    expect(parseErrorBody("#20013: No meteringpoints in request conforms to valid meteringpoint format.").apiCode).toBe(
-      20013,
-    );
+    expect(parseErrorBody("[20010] Relation not found")).toMatchObject({
+      apiCode: 20010,
+      apiText: "Relation not found",
+    });
+    expect(
+      parseErrorBody("#20013: No meteringpoints in request conforms to valid meteringpoint format.").apiCode,
+    ).toBe(20013);
   });
 
   it("reads ProblemDetails with traceId", () => {
     expect(
-      parseErrorBody({ type: "x", title: "Unauthorized", status: 401, detail: "nope", traceId: "00-aa-bb-01" }),
+      parseErrorBody({
+        type: "x",
+        title: "Unauthorized",
+        status: 401,
+        detail: "nope",
+        traceId: "00-aa-bb-01",
+      }),
     ).toMatchObject({ title: "Unauthorized", detail: "nope", traceId: "00-aa-bb-01", apiCode: undefined });
   });
 
@@ -60,7 +69,10 @@ describe("EloverblikError", () => {
 
   it("redacts JWTs and bearer values in messages at construction", () => {
     const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
-    const error = new EloverblikError({ code: "API_ERROR", message: `failed with ${jwt} and Bearer abcdefghijkl` });
+    const error = new EloverblikError({
+      code: "API_ERROR",
+      message: `failed with ${jwt} and Bearer abcdefghijkl`,
+    });
     expect(error.message).not.toContain(jwt);
     expect(error.message).not.toContain("abcdefghijkl");
     expect(JSON.stringify(error)).not.toContain(jwt);

@@ -90,7 +90,9 @@ describe("a long job within the documented limits", () => {
       }
       const body = (await request.json()) as { meteringPoints: { meteringPoint: string[] } };
       return HttpResponse.json({
-        result: body.meteringPoints.meteringPoint.map((id) => envelopeItem(id, { result: { meteringPointId: id } })),
+        result: body.meteringPoints.meteringPoint.map((id) =>
+          envelopeItem(id, { result: { meteringPointId: id } }),
+        ),
       });
     }),
   );

@@ -1,7 +1,12 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createEloverblik, createMemoryTokenStore, isEloverblikError, type ProgressEvent } from "../../src/index.js";
+import {
+  createEloverblik,
+  createMemoryTokenStore,
+  isEloverblikError,
+  type ProgressEvent,
+} from "../../src/index.js";
 import { BASE, refreshToken, tokenHandlers, virtualClock } from "../support.js";
 
 const clock = virtualClock();
@@ -39,7 +44,8 @@ function sequence(statuses: Array<number | "reset" | "malformed">, headers: Reco
       if (next === undefined) return HttpResponse.json({ result: [] });
       if (next === "reset") return HttpResponse.error();
       if (next === "malformed") return new HttpResponse('{"result":[{"meteringPointId":', { status: 200 });
-      if (next === 400) return HttpResponse.json("#30002: Period not allowed, ToDate is equal to FromDate.", { status: 400 });
+      if (next === 400)
+        return HttpResponse.json("#30002: Period not allowed, ToDate is equal to FromDate.", { status: 400 });
       return HttpResponse.json("DataHub unavailable", { status: next, headers });
     }),
   );
@@ -61,7 +67,9 @@ describe("retries", () => {
     const events: ProgressEvent[] = [];
     await client(events).listMeteringPoints();
     expect(seen.calls).toBe(3);
-    const waits = events.flatMap((e) => (e.type === "wait" && e.reason === "datahub-unavailable" ? [e.ms] : []));
+    const waits = events.flatMap((e) =>
+      e.type === "wait" && e.reason === "datahub-unavailable" ? [e.ms] : [],
+    );
     expect(waits).toEqual([62_500, 62_500]);
   });
 

@@ -1,11 +1,31 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createEloverblik, createMemoryTokenStore, describeToken, isEloverblikError } from "../../src/index.js";
-import { accessToken, BASE, ids, makeJwt, NOW, refreshToken, tokenHandlers, virtualClock } from "../support.js";
+import {
+  createEloverblik,
+  createMemoryTokenStore,
+  describeToken,
+  isEloverblikError,
+} from "../../src/index.js";
+import {
+  accessToken,
+  BASE,
+  ids,
+  makeJwt,
+  NOW,
+  refreshToken,
+  tokenHandlers,
+  virtualClock,
+} from "../support.js";
 
 const clock = virtualClock();
-const state = { tokenCalls: 0, issued: [] as string[], now: clock.now, dataCalls: 0, authHeaders: [] as string[] };
+const state = {
+  tokenCalls: 0,
+  issued: [] as string[],
+  now: clock.now,
+  dataCalls: 0,
+  authHeaders: [] as string[],
+};
 const server = setupServer(...tokenHandlers(state));
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -22,7 +42,8 @@ function listHandler(status = 200) {
   return http.get(`${BASE}/customerapi/api/meteringpoints/meteringpoints`, ({ request }) => {
     state.dataCalls++;
     state.authHeaders.push(request.headers.get("authorization") ?? "");
-    if (status !== 200) return HttpResponse.json({ title: "Unauthorized", status, traceId: "t-1" }, { status });
+    if (status !== 200)
+      return HttpResponse.json({ title: "Unauthorized", status, traceId: "t-1" }, { status });
     return HttpResponse.json({ result: [{ meteringPointId: ids(1)[0], typeOfMP: "E17" }] });
   });
 }
@@ -134,9 +155,9 @@ describe("refresh token checks before any request", () => {
   });
 
   it("refuses a data-access token given as refresh token", () => {
-    expect(() => createEloverblik({ api: "customer", refreshToken: accessToken(), now: clock.now })).toThrowError(
-      /data-access token/,
-    );
+    expect(() =>
+      createEloverblik({ api: "customer", refreshToken: accessToken(), now: clock.now }),
+    ).toThrowError(/data-access token/);
   });
 
   it.each([
@@ -144,12 +165,16 @@ describe("refresh token checks before any request", () => {
     ["not-a-token", /not an Eloverblik token/],
     ["a.b.c", /not an Eloverblik token/],
   ])("refuses %j", (token, message) => {
-    expect(() => createEloverblik({ api: "customer", refreshToken: token, now: clock.now })).toThrowError(message);
+    expect(() => createEloverblik({ api: "customer", refreshToken: token, now: clock.now })).toThrowError(
+      message,
+    );
   });
 
   it("refuses an unknown api name", () => {
     // @ts-expect-error: deliberately wrong
-    expect(() => createEloverblik({ api: "business", refreshToken: refreshToken() })).toThrowError(/customer/);
+    expect(() => createEloverblik({ api: "business", refreshToken: refreshToken() })).toThrowError(
+      /customer/,
+    );
   });
 });
 

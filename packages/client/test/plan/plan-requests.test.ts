@@ -42,7 +42,7 @@ describe("validateMeteringPointIds", () => {
   });
 
   it("explains that ids must be strings when given a number", () => {
-    const e = errorOf(() => validateMeteringPointIds([571313180000000001 as unknown as string]));
+    const e = errorOf(() => validateMeteringPointIds([Number("571313180000000001") as unknown as string]));
     expect(e.message).toMatch(/must be strings/);
     expect(e.message).toMatch(/precision/);
   });

@@ -28,10 +28,13 @@ export async function addRelationByWebAccessCode(
     options,
     { meteringPointId: id, statusCodes: { 404: "NOT_FOUND" } },
     (fetchImpl) =>
-      ctx.customer.PUT("/customerapi/api/meteringpoints/meteringpoint/relation/add/{meteringPointId}/{webAccessCode}", {
-        params: { path: { meteringPointId: id!, webAccessCode: code } },
-        fetch: fetchImpl,
-      }),
+      ctx.customer.PUT(
+        "/customerapi/api/meteringpoints/meteringpoint/relation/add/{meteringPointId}/{webAccessCode}",
+        {
+          params: { path: { meteringPointId: id!, webAccessCode: code } },
+          fetch: fetchImpl,
+        },
+      ),
   );
   return typeof data?.result === "string" ? data.result : "";
 }

@@ -1,11 +1,11 @@
 import { invalidInput } from "../../errors/eloverblik-error.js";
+import { validateMeteringPointIds } from "../../plan/plan-requests.js";
 import { resolveDateRange } from "../../time/date-range.js";
 import type { Aggregation } from "../../types.js";
 import { type CallOptions, callApi, type OperationContext } from "../context.js";
 import { meteringPointsBody } from "../envelope-batches.js";
-import { validateMeteringPointIds } from "../../plan/plan-requests.js";
-import { requireApi } from "./require-api.js";
 import { validateAggregation } from "../validate-aggregation.js";
+import { requireApi } from "./require-api.js";
 
 export type CsvExportKind = "timeseries" | "masterdata" | "charges";
 
@@ -22,12 +22,18 @@ export interface CsvExportRequest {
  * Runs one of the three CSV exports (Customer API). The export is a single request, so it takes at
  * most the batch size of ids and, for time series, one period of at most 730 days.
  */
-export async function exportCsv(ctx: OperationContext, request: CsvExportRequest, options?: CallOptions): Promise<string> {
+export async function exportCsv(
+  ctx: OperationContext,
+  request: CsvExportRequest,
+  options?: CallOptions,
+): Promise<string> {
   const operation = `export${request.kind === "timeseries" ? "TimeSeries" : request.kind === "masterdata" ? "MasterData" : "Charges"}Csv`;
   requireApi(ctx, "customer", operation);
   const ids = validateMeteringPointIds(request.ids);
   if (ids.length > ctx.batchSize) {
-    throw invalidInput(`${operation} takes at most ${ctx.batchSize} metering points per call, got ${ids.length}.`);
+    throw invalidInput(
+      `${operation} takes at most ${ctx.batchSize} metering points per call, got ${ids.length}.`,
+    );
   }
   const body = meteringPointsBody(ids);
   const call = { operation, kind: "data" as const, meteringPointIds: ids };
@@ -43,13 +49,18 @@ export async function exportCsv(ctx: OperationContext, request: CsvExportRequest
       throw invalidInput(`${operation} covers at most ${ctx.maxDays} days per call, got ${range.days}.`);
     }
     const aggregation = validateAggregation(request.aggregation ?? "Actual");
-    const { data } = await callApi<string>(ctx, { ...call, period: range }, options, { period: range }, (fetchImpl) =>
-      ctx.customer.POST("/customerapi/api/meterdata/timeseries/export/{dateFrom}/{dateTo}/{aggregation}", {
-        params: { path: { dateFrom: range.from, dateTo: range.to, aggregation } },
-        body,
-        parseAs: "text",
-        fetch: fetchImpl,
-      }),
+    const { data } = await callApi<string>(
+      ctx,
+      { ...call, period: range },
+      options,
+      { period: range },
+      (fetchImpl) =>
+        ctx.customer.POST("/customerapi/api/meterdata/timeseries/export/{dateFrom}/{dateTo}/{aggregation}", {
+          params: { path: { dateFrom: range.from, dateTo: range.to, aggregation } },
+          body,
+          parseAs: "text",
+          fetch: fetchImpl,
+        }),
     );
     return data ?? "";
   }

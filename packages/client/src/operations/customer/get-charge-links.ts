@@ -23,32 +23,43 @@ export async function getChargeLinks(
   options?: CallOptions,
 ): Promise<ChargeLinksResponse> {
   const operation = "getChargeLinks";
-  if (!Array.isArray(query) || query.length === 0) throw invalidInput("getChargeLinks needs at least one query item.");
+  if (!Array.isArray(query) || query.length === 0)
+    throw invalidInput("getChargeLinks needs at least one query item.");
   const items = query.map((q) => {
     validateMeteringPointIds([q.meteringPointId]);
     const from = toInstant(q.from, "from");
     const to = toInstant(q.to, "to");
-    if (from >= to) throw invalidInput(`getChargeLinks: \`from\` must be before \`to\` (${q.meteringPointId}).`);
+    if (from >= to)
+      throw invalidInput(`getChargeLinks: \`from\` must be before \`to\` (${q.meteringPointId}).`);
     return { meteringPointId: q.meteringPointId, from, to };
   });
-  const errorContext = { statusCodes: { 404: "NOT_AVAILABLE" }, statusMessages: { 404: NOT_DEPLOYED } } as const;
+  const errorContext = {
+    statusCodes: { 404: "NOT_AVAILABLE" },
+    statusMessages: { 404: NOT_DEPLOYED },
+  } as const;
   const call = { operation, kind: "data" as const, meteringPointIds: items.map((i) => i.meteringPointId) };
-  const { data } = await callApi<{ result?: ChargeLinksResponse | null }>(ctx, call, options, errorContext, (fetchImpl) =>
-    ctx.api === "customer"
-      ? ctx.customer.POST("/customerapi/api/meteringpoints/meteringpoint/getchargelinkswithcharges", {
-          body: { query: items },
-          fetch: fetchImpl,
-        })
-      : ctx.thirdparty.POST("/thirdpartyapi/api/meteringpoint/getchargelinkswithcharges", {
-          body: { query: items },
-          fetch: fetchImpl,
-        }),
+  const { data } = await callApi<{ result?: ChargeLinksResponse | null }>(
+    ctx,
+    call,
+    options,
+    errorContext,
+    (fetchImpl) =>
+      ctx.api === "customer"
+        ? ctx.customer.POST("/customerapi/api/meteringpoints/meteringpoint/getchargelinkswithcharges", {
+            body: { query: items },
+            fetch: fetchImpl,
+          })
+        : ctx.thirdparty.POST("/thirdpartyapi/api/meteringpoint/getchargelinkswithcharges", {
+            body: { query: items },
+            fetch: fetchImpl,
+          }),
   );
   return data?.result ?? {};
 }
 
 function toInstant(value: string | Date, field: string): string {
   const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
-  if (!Number.isFinite(ms)) throw invalidInput(`getChargeLinks: \`${field}\` is not a valid date or instant.`);
+  if (!Number.isFinite(ms))
+    throw invalidInput(`getChargeLinks: \`${field}\` is not a valid date or instant.`);
   return new Date(ms).toISOString();
 }

@@ -6,8 +6,11 @@ import type { OperationContext } from "../context.js";
 export function requireApi(ctx: OperationContext, api: ApiKind, operation: string): void {
   if (ctx.api !== api) {
     const name = api === "customer" ? "Customer" : "Third Party";
-    throw invalidInput(`${operation} is only offered by the ${name} API; this client is set up for the other one.`, {
-      operation,
-    });
+    throw invalidInput(
+      `${operation} is only offered by the ${name} API; this client is set up for the other one.`,
+      {
+        operation,
+      },
+    );
   }
 }

@@ -19,10 +19,13 @@ export async function listAuthorizedMeteringPointIds(
     options,
     {},
     (fetchImpl) =>
-      ctx.thirdparty.GET("/thirdpartyapi/api/authorization/authorization/meteringpointids/{scope}/{identifier}", {
-        params: { path: { scope: s, identifier: identifier.trim() } },
-        fetch: fetchImpl,
-      }),
+      ctx.thirdparty.GET(
+        "/thirdpartyapi/api/authorization/authorization/meteringpointids/{scope}/{identifier}",
+        {
+          params: { path: { scope: s, identifier: identifier.trim() } },
+          fetch: fetchImpl,
+        },
+      ),
   );
   return Array.isArray(data?.result) ? data.result.filter((id) => typeof id === "string") : [];
 }

@@ -19,10 +19,13 @@ export async function listAuthorizedMeteringPoints(
     options,
     {},
     (fetchImpl) =>
-      ctx.thirdparty.GET("/thirdpartyapi/api/authorization/authorization/meteringpoints/{scope}/{identifier}", {
-        params: { path: { scope: s, identifier: identifier.trim() } },
-        fetch: fetchImpl,
-      }),
+      ctx.thirdparty.GET(
+        "/thirdpartyapi/api/authorization/authorization/meteringpoints/{scope}/{identifier}",
+        {
+          params: { path: { scope: s, identifier: identifier.trim() } },
+          fetch: fetchImpl,
+        },
+      ),
   );
   return Array.isArray(data?.result) ? data.result : [];
 }

@@ -5,7 +5,9 @@ import { AUTHORIZATION_SCOPES, type AuthorizationScope } from "../../types.js";
 export function validateScope(scope: unknown, identifier: unknown, operation: string): AuthorizationScope {
   const match = AUTHORIZATION_SCOPES.find((s) => s.toLowerCase() === String(scope).toLowerCase());
   if (!match) {
-    throw invalidInput(`${operation}: scope must be one of ${AUTHORIZATION_SCOPES.join(", ")}; got ${JSON.stringify(scope)}.`);
+    throw invalidInput(
+      `${operation}: scope must be one of ${AUTHORIZATION_SCOPES.join(", ")}; got ${JSON.stringify(scope)}.`,
+    );
   }
   if (typeof identifier !== "string" || !identifier.trim() || /[/?#\s]/.test(identifier.trim())) {
     throw invalidInput(`${operation}: identifier must be a non-empty ${match} without slashes or spaces.`);
