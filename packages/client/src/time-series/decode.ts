@@ -326,7 +326,7 @@ class Decoder {
         if (pos > this.present.length) this.ensure(pos);
         maxPos = pos;
       }
-      const idx = i;
+      const idx = pos - 1;
       if (this.present[idx] === 1) {
         duplicates++;
         continue;
