@@ -28,7 +28,6 @@ export type { ListMeteringPointsOptions } from "./operations/customer/list-meter
 export type { NormalizedChargesResult } from "./operations/get-charges.js";
 export type { MeteringPointDetailsResult } from "./operations/get-details.js";
 export type {
-  ColumnarTimeSeries,
   ColumnarTimeSeriesData,
   TimeSeriesData,
   TimeSeriesOptions,

@@ -25,8 +25,8 @@ describe("generated types", () => {
     const api = createCustomerApiClient();
     // @ts-expect-error: unknown path
     void api.GET("/customerapi/api/meteringpoints/unknown");
-    // @ts-expect-error: includeAll is a query parameter, not a path parameter
     void api.GET("/customerapi/api/meteringpoints/meteringpoints", {
+      // @ts-expect-error: includeAll is a query parameter, not a path parameter
       params: { path: { includeAll: true } },
     });
     void api.POST("/customerapi/api/meteringpoints/meteringpoint/getdetails", {

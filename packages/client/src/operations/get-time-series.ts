@@ -1,4 +1,4 @@
-import { flattenTimeSeriesColumnar } from "../time-series/columnar.js";
+import { type ColumnarTimeSeries, flattenTimeSeriesColumnar } from "../time-series/columnar.js";
 import { flattenTimeSeries } from "../time-series/flatten.js";
 import type { TimeSeriesGap, TimeSeriesPoint } from "../time-series/types.js";
 import type { Aggregation, TimeSeriesDocument } from "../types.js";
@@ -28,7 +28,6 @@ export interface TimeSeriesData {
   documents?: TimeSeriesDocument[];
 }
 
-export type ColumnarTimeSeries = ReturnType<typeof flattenTimeSeriesColumnar>;
 
 export interface ColumnarTimeSeriesData {
   meteringPointId: string;
