@@ -139,6 +139,12 @@ describe.skipIf(!hasOurs || !hasUpstream)("spec:check on our contracts", () => {
   it("passes: every difference from the published documents is listed in spec/DEVIATIONS.md", async () => {
     const result = await run(CHECK, []);
     expect(result.stderr).toBe("");
+    // Listing the offending ids first makes a failure say what to fix.
+    const unexpected = result.stdout
+      .split("\n")
+      .filter((line) => line.trimStart().startsWith("UNEXPECTED"))
+      .map((line) => line.trim().replace(/^UNEXPECTED\s+/, ""));
+    expect(unexpected).toEqual([]);
     expect(result.stdout).toMatch(/Summary: \d+ differences?, \d+ accepted deviations?, 0 unexpected/);
     expect(result.stdout).not.toContain("warning:");
     expect(result.code).toBe(0);

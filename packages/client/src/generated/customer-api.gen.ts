@@ -1158,6 +1158,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {
@@ -1401,6 +1402,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {
@@ -1479,6 +1481,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {
@@ -1557,6 +1560,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["GetChargeLinksWithChargesRequest"];
+                "application/xml": components["schemas"]["GetChargeLinksWithChargesRequest"];
             };
         };
         responses: {
@@ -1653,6 +1657,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {
@@ -1738,6 +1743,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {
@@ -1816,6 +1822,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {
@@ -1894,6 +1901,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {

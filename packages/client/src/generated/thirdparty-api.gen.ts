@@ -1219,6 +1219,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {
@@ -1297,6 +1298,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {
@@ -1375,6 +1377,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["GetChargeLinksWithChargesRequest"];
+                "application/xml": components["schemas"]["GetChargeLinksWithChargesRequest"];
             };
         };
         responses: {
@@ -1471,6 +1474,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["MeteringPointsRequest"];
+                "application/xml": components["schemas"]["MeteringPointsRequest"];
             };
         };
         responses: {
