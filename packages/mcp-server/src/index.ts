@@ -1,1 +1,13 @@
-export {};
+// The public entry of @eloverblik-kit/mcp-server.
+
+export {
+  type CreateServerOptions,
+  createServerContext,
+  type ServerContext,
+  startupTokenMessage,
+  type TokenStatus,
+} from "./context.js";
+export { errorResult, errorText, type Failure, failureOf } from "./errors.js";
+export { type HttpServerHandle, type StartHttpOptions, startHttpServer } from "./http.js";
+export { createServer, createServerForContext, toolNamesFor } from "./server.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,177 @@
+import {
+  type ApiKind,
+  createEloverblik,
+  DEFAULT_BASE_URL,
+  describeToken,
+  type Eloverblik,
+  EloverblikError,
+  type EloverblikOptions,
+  isEloverblikError,
+} from "@eloverblik-kit/client";
+import { errorText } from "./errors.js";
+import { scrub } from "./secrets.js";
+
+/** What the server knows about its refresh token, without ever holding it in a result. */
+export interface TokenStatus {
+  configured: boolean;
+  api?: ApiKind | undefined;
+  name?: string | undefined;
+  expiresAt?: string | undefined;
+  daysLeft?: number | undefined;
+  expired: boolean;
+  /** Why the tools cannot call Eloverblik, when they cannot. */
+  problem?: EloverblikError | undefined;
+}
+
+export interface CreateServerOptions {
+  /** A ready client, e.g. one pointed at the simulator in tests. Wins over api/refreshToken/baseUrl. */
+  client?: Eloverblik;
+  /** Which API's tools to offer; defaults to the client's API, else "customer". */
+  api?: ApiKind;
+  /** Used to create the client when none is given, and to report the token's name and expiry. */
+  refreshToken?: string;
+  baseUrl?: string;
+  /** Extra options for the client created from `refreshToken`. */
+  clientOptions?: Omit<Partial<EloverblikOptions>, "api" | "refreshToken" | "baseUrl">;
+  /** The current instant; defaults to Date.now. */
+  now?: () => number;
+  /** Where diagnostics go (stderr in the bin). Never receives a token. */
+  log?: (message: string) => void;
+  /** Shown as the server's name and version to the assistant. */
+  name?: string;
+  version?: string;
+}
+
+/** Everything a tool needs: the client (or why there is none), the API and the clock. */
+export interface ServerContext {
+  readonly api: ApiKind;
+  readonly baseUrl: string;
+  readonly now: () => number;
+  /** Strings that must never appear in a result or a log line. */
+  readonly secrets: readonly string[];
+  log(message: string): void;
+  /** The client, or throws the EloverblikError that explains why it is unusable. */
+  client(): Eloverblik;
+  tokenStatus(): TokenStatus;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A tool call cannot wait out Energinet's one-minute back-off (assistants time out first), so the
+ * server reports 429/503 at once with the wait in the message instead of retrying.
+ */
+const MCP_RETRY = { maxAttempts: 1 } as const;
+
+function missingToken(): EloverblikError {
+  return new EloverblikError({
+    code: "TOKEN_MISSING",
+    message: "No refresh token is configured: ELOVERBLIK_REFRESH_TOKEN is not set.",
+  });
+}
+
+function asEloverblikError(error: unknown): EloverblikError {
+  // The client calls an unreadable token invalid input; for the server it is a token problem.
+  if (isEloverblikError(error) && error.code === "INVALID_INPUT" && /token/i.test(error.message)) {
+    return new EloverblikError({ code: "TOKEN_INVALID", message: error.message });
+  }
+  if (isEloverblikError(error)) return error;
+  return new EloverblikError({
+    code: "UNAUTHORIZED",
+    message: `The Eloverblik client could not be created: ${error instanceof Error ? error.message : String(error)}`,
+  });
+}
+
+export function createServerContext(options: CreateServerOptions = {}): ServerContext {
+  const now = options.now ?? (() => Date.now());
+  const refreshToken = options.refreshToken?.trim() || undefined;
+  const secrets = refreshToken ? [refreshToken] : [];
+  const log = (message: string) => options.log?.(scrub(message, secrets));
+  let client: Eloverblik | undefined = options.client;
+  let problem: EloverblikError | undefined;
+  const api: ApiKind = options.api ?? client?.api ?? "customer";
+  const baseUrl = client?.baseUrl ?? options.baseUrl ?? DEFAULT_BASE_URL;
+
+  if (!client) {
+    if (!refreshToken) {
+      problem = missingToken();
+    } else {
+      try {
+        client = createEloverblik({
+          now,
+          ...options.clientOptions,
+          retry: { ...MCP_RETRY, ...options.clientOptions?.retry },
+          api,
+          refreshToken,
+          baseUrl,
+        });
+      } catch (error) {
+        problem = asEloverblikError(error);
+      }
+    }
+  }
+
+  const tokenStatus = (): TokenStatus => {
+    if (!refreshToken) {
+      return client
+        ? { configured: true, expired: false }
+        : { configured: false, expired: false, problem: problem ?? missingToken() };
+    }
+    let info: ReturnType<typeof describeToken>;
+    try {
+      info = describeToken(refreshToken, now());
+    } catch (error) {
+      return { configured: true, expired: false, problem: problem ?? asEloverblikError(error) };
+    }
+    const status: TokenStatus = {
+      configured: true,
+      api: info.api,
+      name: info.name,
+      expiresAt: info.expiresAt,
+      daysLeft: info.expiresAtMs === undefined ? undefined : Math.floor((info.expiresAtMs - now()) / DAY_MS),
+      expired: info.expired,
+    };
+    if (problem) status.problem = problem;
+    else if (info.expired) {
+      // The token can run out while the server keeps running; say so instead of a bare 401.
+      status.problem = new EloverblikError({
+        code: "TOKEN_EXPIRED",
+        message: `The refresh token${info.name ? ` "${info.name}"` : ""} expired on ${info.expiresAt}.`,
+      });
+    }
+    return status;
+  };
+
+  return {
+    api,
+    baseUrl,
+    now,
+    secrets,
+    log,
+    tokenStatus,
+    client(): Eloverblik {
+      if (problem || !client) throw problem ?? missingToken();
+      const late = refreshToken ? tokenStatus().problem : undefined;
+      if (late) throw late;
+      return client;
+    },
+  };
+}
+
+/** One paragraph for stderr at start: whether the tools can reach Eloverblik and, if not, why. */
+export function startupTokenMessage(ctx: ServerContext): string {
+  const status = ctx.tokenStatus();
+  const apiName = ctx.api === "customer" ? "Customer" : "Third Party";
+  if (status.problem) {
+    return `eloverblik-mcp: the tools cannot reach Eloverblik yet. The server starts anyway so that your assistant can show this.\n${errorText(status.problem, ctx.secrets)}`;
+  }
+  const parts = [`eloverblik-mcp: ${apiName} API at ${ctx.baseUrl}`];
+  if (status.name) parts.push(`token "${status.name}"`);
+  if (status.expiresAt) parts.push(`expires ${status.expiresAt.slice(0, 10)} (${status.daysLeft} days left)`);
+  let line = parts.join(", ");
+  if (status.daysLeft !== undefined && status.daysLeft < 14) {
+    line +=
+      ". The token expires soon: create a new one on eloverblik.dk (Datadeling → Opret token) before it does.";
+  }
+  return line;
+}

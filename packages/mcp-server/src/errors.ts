@@ -1,0 +1,137 @@
+import {
+  type EloverblikError,
+  errorGuidance,
+  isEloverblikError,
+  redactSecrets,
+} from "@eloverblik-kit/client";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+
+/** One metering point that failed inside an otherwise successful call. */
+export interface Failure {
+  meteringPointId: string;
+  code: string;
+  message: string;
+  period?: { from: string; to: string };
+  retryAfterSeconds?: number;
+}
+
+export const failureSchema = z.object({
+  meteringPointId: z.string(),
+  code: z.string().describe("Error code, e.g. NOT_FOUND, RATE_LIMITED, INVALID_INPUT"),
+  message: z.string().describe("What happened and what to do"),
+  period: z.object({ from: z.string(), to: z.string() }).optional(),
+  retryAfterSeconds: z.number().optional(),
+});
+
+export const failuresField = z
+  .array(failureSchema)
+  .describe("Metering points that failed; the others are in the results");
+
+const TOKEN_ADVICE =
+  "Then put the new token in ELOVERBLIK_REFRESH_TOKEN in this MCP server's configuration and restart the server.";
+
+/** Codes this server raises itself, which the client's catalogue does not know. */
+const LOCAL_GUIDANCE: Record<string, { title: string; hint: string }> = {
+  TOKEN_MISSING: {
+    title: "No refresh token is configured",
+    hint: "Create one on eloverblik.dk (log in with MitID → Datadeling → Opret token). To try the tools without a token, start the server with --simulator.",
+  },
+  TOKEN_INVALID: {
+    title: "The configured refresh token is not usable",
+    hint: "Copy the whole refresh token from eloverblik.dk (Datadeling → Opret token); it is a long text in three parts separated by dots.",
+  },
+  INTERNAL: {
+    title: "The MCP server failed unexpectedly",
+    hint: "Retry once; if it happens again, report it with the message above.",
+  },
+};
+
+function guidanceFor(code: string): { title: string; hint: string } | undefined {
+  return LOCAL_GUIDANCE[code] ?? errorGuidance[code];
+}
+
+/** What to do about an error, most useful first, without repeating what the message already says. */
+function adviceFor(error: EloverblikError): string[] {
+  const advice: string[] = [];
+  const hint = error.hint ?? guidanceFor(error.code)?.hint;
+  if (hint) advice.push(hint);
+  if (error.retryAfterMs !== undefined && !/retry after/i.test(`${error.message} ${hint ?? ""}`)) {
+    advice.push(`Retry after ${Math.ceil(error.retryAfterMs / 1000)} s.`);
+  }
+  if (
+    error.code === "TIMEOUT" ||
+    error.apiCode === 30012 ||
+    error.apiCode === 10002 ||
+    error.apiCode === 10004
+  ) {
+    advice.push("Reduce the date range or the number of metering points per call.");
+  }
+  if (
+    ["TOKEN_MISSING", "TOKEN_INVALID", "TOKEN_EXPIRED", "UNAUTHORIZED", "WRONG_TOKEN_TYPE"].includes(
+      error.code,
+    )
+  ) {
+    advice.push(TOKEN_ADVICE);
+  }
+  return advice;
+}
+
+/** The text shown to the assistant for any error: what happened, then what to do. */
+export function errorText(error: unknown, secrets: readonly string[] = []): string {
+  if (!isEloverblikError(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    const { title, hint } = LOCAL_GUIDANCE.INTERNAL!;
+    return redactSecrets(`${title}: ${message}\nWhat to do: ${hint}`, secrets);
+  }
+  const title = guidanceFor(error.code)?.title ?? "Eloverblik error";
+  const lines = [
+    `${title} (${error.code}${error.apiCode === undefined ? "" : `, API code ${error.apiCode}`}).`,
+  ];
+  lines.push(error.message);
+  const context: string[] = [];
+  if (error.meteringPointId && !error.message.includes(error.meteringPointId)) {
+    context.push(`Metering point ${error.meteringPointId}.`);
+  }
+  if (error.period && !error.message.includes(error.period.from)) {
+    context.push(`Period ${error.period.from} to ${error.period.to} (to exclusive).`);
+  }
+  if (context.length > 0) lines.push(context.join(" "));
+  const advice = adviceFor(error);
+  if (advice.length > 0) lines.push(`What to do: ${advice.join(" ")}`);
+  if (error.correlationId) lines.push(`Correlation id for Energinet support: ${error.correlationId}.`);
+  return redactSecrets(lines.join("\n"), secrets);
+}
+
+/** The single place where any error becomes an MCP tool result. */
+export function errorResult(error: unknown, secrets: readonly string[] = []): CallToolResult {
+  return { isError: true, content: [{ type: "text", text: errorText(error, secrets) }] };
+}
+
+/** A per-item failure for `structuredContent.failures`. */
+export function failureOf(meteringPointId: string, error: unknown, secrets: readonly string[] = []): Failure {
+  if (!isEloverblikError(error)) {
+    return { meteringPointId, code: "INTERNAL", message: errorText(error, secrets) };
+  }
+  const advice = adviceFor(error);
+  const message = redactSecrets([error.message, ...advice].join(" "), secrets);
+  return {
+    meteringPointId: error.meteringPointId ?? meteringPointId,
+    code: error.code,
+    message,
+    ...(error.period ? { period: { from: error.period.from, to: error.period.to } } : {}),
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(error.retryAfterMs / 1000) }),
+  };
+}
+
+/** Text lines listing failures, for the short rendering next to the structured content. */
+export function failureLines(failures: readonly Failure[]): string[] {
+  if (failures.length === 0) return [];
+  return [
+    `${failures.length} metering point(s) failed:`,
+    ...failures.map(
+      (f) =>
+        `- ${f.meteringPointId} (${f.code}${f.period ? `, ${f.period.from} to ${f.period.to}` : ""}): ${f.message}`,
+    ),
+  ];
+}

@@ -1,0 +1,131 @@
+import { EloverblikError } from "@eloverblik-kit/client";
+import { z } from "zod";
+import { defineTool, READ_ONLY } from "../define-tool.js";
+import { type Failure, failureLines, failureOf, failuresField } from "../errors.js";
+import { num, unitLabel } from "../format.js";
+import { defaultTo, fetchSeries } from "../time-series/fetch.js";
+import { buildProfile, type ConsumptionProfile } from "../time-series/profile.js";
+import { splitByBusinessType } from "../time-series/summary.js";
+import { fromField, idsField, toField } from "./shared.js";
+
+const inputSchema = {
+  metering_point_ids: idsField,
+  from: fromField,
+  to: toField("Defaults to today, i.e. up to and including yesterday."),
+};
+
+const hours = z.array(z.number()).describe("24 values, index 0 = 00:00–01:00 Danish time");
+
+const outputSchema = {
+  from: z.string(),
+  to: z.string(),
+  profiles: z.array(
+    z.object({
+      meteringPointId: z.string(),
+      businessType: z.string(),
+      unit: z.string(),
+      averageByHour: hours,
+      weekdayAverageByHour: hours.describe("Monday–Friday"),
+      weekendAverageByHour: hours.describe("Saturday–Sunday"),
+      averageByWeekday: z.array(
+        z.object({ weekday: z.string(), averageDailyTotal: z.number().nullable(), days: z.number() }),
+      ),
+      averageDailyTotal: z.number().nullable(),
+      peakHourOfDay: z.number().nullable(),
+      lowestHourOfDay: z.number().nullable(),
+      hoursUsed: z.number(),
+      daysUsed: z.number(),
+      notes: z.array(z.string()),
+    }),
+  ),
+  failures: failuresField,
+};
+
+function hoursText(values: readonly number[]): string {
+  return values.map((v, h) => `${h < 10 ? `0${h}` : h}h ${num(v, 3)}`).join(" · ");
+}
+
+function profileText(p: ConsumptionProfile): string[] {
+  const unit = unitLabel(p.unit);
+  const lines = [
+    `${p.meteringPointId} (${p.businessType || "?"}): ${p.daysUsed} complete days, ${p.hoursUsed} complete hours; average ${num(p.averageDailyTotal)} ${unit}/day`,
+  ];
+  if (p.peakHourOfDay !== null) {
+    lines.push(
+      `  highest hour of day ${p.peakHourOfDay}:00 (${num(p.averageByHour[p.peakHourOfDay])} ${unit}), lowest ${p.lowestHourOfDay}:00 (${num(p.averageByHour[p.lowestHourOfDay ?? 0])} ${unit})`,
+    );
+    lines.push(`  average by hour (${unit}): ${hoursText(p.averageByHour)}`);
+  }
+  lines.push(
+    `  average per day by weekday (${unit}): ${p.averageByWeekday.map((w) => `${w.weekday.slice(0, 3)} ${num(w.averageDailyTotal)}`).join(" · ")}`,
+  );
+  for (const note of p.notes) lines.push(`  note: ${note}`);
+  return lines;
+}
+
+export const getConsumptionProfileTool = defineTool({
+  name: "get_consumption_profile",
+  apis: ["customer", "thirdparty"],
+  title: "Consumption profile",
+  description:
+    "When electricity is used: average consumption per hour of the day (Danish local time), separately for weekdays and weekends, and the average daily total per weekday, over a period of Danish local days. Only complete hours and days count. Needs hourly or quarter-hourly data; a few weeks to a year works best.",
+  inputSchema,
+  outputSchema,
+  annotations: READ_ONLY,
+  async run(args, ctx) {
+    const to = args.to ?? defaultTo(ctx);
+    const { range, series, failures } = await fetchSeries(ctx, {
+      ids: args.metering_point_ids,
+      from: args.from,
+      to,
+      aggregation: "Actual",
+    });
+    const extraFailures: Failure[] = [];
+    const profiles: ConsumptionProfile[] = [];
+    for (const s of series) {
+      for (const [businessType, points] of splitByBusinessType(s.data.points)) {
+        const profile = buildProfile(s.meteringPointId, businessType, points);
+        if ("coarse" in profile) {
+          extraFailures.push(
+            failureOf(
+              s.meteringPointId,
+              new EloverblikError({
+                code: "NOT_AVAILABLE",
+                message: `Metering point ${s.meteringPointId} only has ${profile.coarse} data in this period; an hour-of-day profile needs hourly or quarter-hourly data.`,
+                hint: "Use get_time_series for daily or monthly totals instead.",
+              }),
+              ctx.secrets,
+            ),
+          );
+          continue;
+        }
+        if (s.partial) profile.notes.unshift("Partial: some periods failed (see failures).");
+        profiles.push(profile);
+      }
+      if (s.data.points.length === 0) {
+        extraFailures.push(
+          failureOf(
+            s.meteringPointId,
+            new EloverblikError({
+              code: "NOT_AVAILABLE",
+              message: `No data for metering point ${s.meteringPointId} from ${range.from} to ${range.to}.`,
+              hint: "Choose an earlier period; Eloverblik usually lags 1–3 days.",
+            }),
+            ctx.secrets,
+          ),
+        );
+      }
+    }
+    const allFailures = [...failures, ...extraFailures];
+    const lines = [
+      `Consumption profile ${range.from} to ${range.to} (to exclusive), Danish local time:`,
+      ...profiles.flatMap(profileText),
+      ...failureLines(allFailures),
+    ];
+    return {
+      structured: { from: range.from, to: range.to, profiles, failures: allFailures },
+      text: lines.join("\n"),
+      isError: profiles.length === 0 && allFailures.length > 0,
+    };
+  },
+});

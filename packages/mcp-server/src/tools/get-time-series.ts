@@ -1,0 +1,258 @@
+import type { TimeSeriesPoint } from "@eloverblik-kit/client";
+import { z } from "zod";
+import { defineTool, READ_ONLY } from "../define-tool.js";
+import { failureLines, failuresField } from "../errors.js";
+import { localTime, num, percent, unitLabel } from "../format.js";
+import { fetchSeries } from "../time-series/fetch.js";
+import { type SeriesSummary, summarize } from "../time-series/summary.js";
+import { fromField, idsField, toField } from "./shared.js";
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 200;
+/** About 20k tokens at ~4 characters per token: a result must fit comfortably in a model's context. */
+export const RESULT_BUDGET_CHARS = 80_000;
+/** Day-by-day figures up to a month; month-by-month beyond. */
+const DAILY_UP_TO_DAYS = 31;
+
+const AGGREGATION = z.enum(["Actual", "Quarter", "Hour", "Day", "Month", "Year"]);
+
+const inputSchema = {
+  metering_point_ids: idsField,
+  from: fromField,
+  to: toField("Defaults to the day after `from` (one day)."),
+  aggregation: AGGREGATION.optional().describe(
+    "Actual (default: the meter's own resolution, PT15M or PT1H), Quarter, Hour, Day, Month or Year",
+  ),
+  include_points: z
+    .boolean()
+    .optional()
+    .describe("Also return the individual points, one page at a time. Default false: a summary only."),
+  page: z.number().int().min(1).optional().describe("Page of points to return, from 1 (with include_points)"),
+  page_size: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(`Points per page, default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}`),
+};
+
+const extremeSchema = z
+  .object({ quantity: z.number(), start: z.string(), localStart: z.string(), resolution: z.string() })
+  .nullable();
+
+export const seriesSummarySchema = z.object({
+  meteringPointId: z.string(),
+  businessType: z.string().describe("A04 consumption, A01 production, A64 profiled consumption"),
+  kind: z.string(),
+  unit: z.string(),
+  resolutions: z.array(z.object({ resolution: z.string(), points: z.number() })),
+  total: z.number(),
+  points: z.number(),
+  expectedPoints: z.number().describe("Points plus the slots of gaps inside the data"),
+  estimatedPoints: z.number().describe("Quality A03"),
+  estimatedShare: z.number(),
+  missingPoints: z.number().describe("Quality A02, no quantity, or gaps"),
+  missingShare: z.number(),
+  firstStart: z.string().nullable(),
+  lastEnd: z.string().nullable(),
+  min: extremeSchema,
+  max: extremeSchema,
+  peakHour: z
+    .object({ start: z.string(), localStart: z.string(), quantity: z.number() })
+    .nullable()
+    .describe("The clock hour with the highest total (hourly or finer data)"),
+  breakdown: z.enum(["day", "month"]),
+  periods: z.array(
+    z.object({
+      period: z.string(),
+      total: z.number(),
+      points: z.number(),
+      estimated: z.number(),
+      missing: z.number(),
+    }),
+  ),
+  notes: z.array(z.string()),
+});
+
+const pointRowSchema = z.object({
+  start: z.string().describe("UTC instant"),
+  quantity: z.number().nullable(),
+  quality: z.string().describe("A04 measured, A03 estimated, A02 missing, A05 incomplete"),
+  resolution: z.string(),
+});
+
+const outputSchema = {
+  from: z.string(),
+  to: z.string().describe("Exclusive"),
+  days: z.number(),
+  aggregation: AGGREGATION,
+  summaries: z.array(seriesSummarySchema),
+  failures: failuresField,
+  points: z
+    .object({
+      page: z.number(),
+      pageSize: z.number(),
+      totalPoints: z.number(),
+      totalPages: z.number(),
+      nextPage: z.number().nullable(),
+      series: z.array(z.object({ meteringPointId: z.string(), rows: z.array(pointRowSchema) })),
+    })
+    .optional(),
+  notes: z.array(z.string()),
+};
+
+type PointRow = z.infer<typeof pointRowSchema>;
+
+function summaryText(s: SeriesSummary, from: string, to: string): string[] {
+  const unit = unitLabel(s.unit);
+  const res = s.resolutions.map((r) => r.resolution).join("→") || "no data";
+  const lines = [`${s.meteringPointId} — ${s.kind}, ${unit}, ${res}, ${from} to ${to} (to exclusive):`];
+  lines.push(
+    `  total ${num(s.total)} ${unit} over ${s.points} points; estimated ${s.estimatedPoints} (${percent(s.estimatedShare)}), missing ${s.missingPoints} (${percent(s.missingShare)})`,
+  );
+  if (s.min && s.max) {
+    lines.push(
+      `  min ${num(s.min.quantity)} (${s.min.localStart}), max ${num(s.max.quantity)} (${s.max.localStart})${s.peakHour ? `, peak hour ${s.peakHour.localStart} ${num(s.peakHour.quantity)} ${unit}` : ""}`,
+    );
+  }
+  if (s.periods.length > 0) {
+    lines.push(`  per ${s.breakdown}: ${s.periods.map((p) => `${p.period} ${num(p.total)}`).join(" · ")}`);
+  }
+  for (const note of s.notes) lines.push(`  note: ${note}`);
+  return lines;
+}
+
+type PointSeries = { meteringPointId: string; rows: PointRow[] };
+
+function pointsText(series: readonly PointSeries[]): string[] {
+  const lines: string[] = [];
+  for (const s of series) {
+    let resolution = "";
+    for (const r of s.rows) {
+      if (r.resolution !== resolution) {
+        lines.push(`[${s.meteringPointId} ${r.resolution}] Danish time, quantity, quality`);
+        resolution = r.resolution;
+      }
+      lines.push(`${localTime(r.start)} ${r.quantity === null ? "null" : r.quantity} ${r.quality}`);
+    }
+  }
+  return lines;
+}
+
+/** One page across all metering points, in the order asked, grouped back by metering point. */
+function pageOf(points: readonly TimeSeriesPoint[], page: number, pageSize: number): PointSeries[] {
+  const series: PointSeries[] = [];
+  for (const p of points.slice((page - 1) * pageSize, page * pageSize)) {
+    let last = series[series.length - 1];
+    if (!last || last.meteringPointId !== p.meteringPointId) {
+      last = { meteringPointId: p.meteringPointId, rows: [] };
+      series.push(last);
+    }
+    last.rows.push({ start: p.start, quantity: p.quantity, quality: p.quality, resolution: p.resolution });
+  }
+  return series;
+}
+
+export const getTimeSeriesTool = defineTool({
+  name: "get_time_series",
+  apis: ["customer", "thirdparty"],
+  title: "Consumption / production time series",
+  description:
+    "Metered energy for up to 10 metering points over Danish local days (`to` exclusive, at most today; data usually lags 1–3 days). By default returns a compact summary per metering point: total, unit, per-day figures (up to 31 days) or per-month figures (longer), min/max, the peak hour, the share of estimated and missing points, and the resolution(s). Set include_points: true for the raw points, paged (page, page_size ≤ 500). Prefer the summary; ask for points only when individual values are needed.",
+  inputSchema,
+  outputSchema,
+  annotations: READ_ONLY,
+  async run(args, ctx) {
+    const aggregation = args.aggregation ?? "Actual";
+    const { range, series, failures } = await fetchSeries(ctx, {
+      ids: args.metering_point_ids,
+      from: args.from,
+      to: args.to,
+      aggregation,
+    });
+    const notes: string[] = [];
+    const build = (breakdown: "day" | "month") =>
+      series.flatMap((s) => {
+        const summaries = summarize({
+          meteringPointId: s.meteringPointId,
+          from: range.from,
+          to: range.to,
+          points: s.data.points,
+          gaps: s.data.gaps,
+          warnings: s.data.warnings,
+          breakdown,
+        });
+        if (s.partial) {
+          for (const summary of summaries) {
+            summary.notes.unshift(
+              "Partial: some periods failed (see failures); figures cover the rest only.",
+            );
+          }
+        }
+        return summaries;
+      });
+    let summaries = build(range.days <= DAILY_UP_TO_DAYS ? "day" : "month");
+
+    let points: z.infer<typeof outputSchema.points> | undefined;
+    if (args.include_points) {
+      const requested = args.page_size ?? DEFAULT_PAGE_SIZE;
+      const pageSize = Math.min(requested, MAX_PAGE_SIZE);
+      if (requested > MAX_PAGE_SIZE) notes.push(`page_size is capped at ${MAX_PAGE_SIZE}.`);
+      const all = series.flatMap((s) => s.data.points);
+      const totalPages = Math.max(1, Math.ceil(all.length / pageSize));
+      const page = args.page ?? 1;
+      const pageSeries = pageOf(all, page, pageSize);
+      const count = pageSeries.reduce((n, ps) => n + ps.rows.length, 0);
+      if (page > totalPages) notes.push(`There are only ${totalPages} page(s); page ${page} is empty.`);
+      const nextPage = page < totalPages ? page + 1 : null;
+      points = { page, pageSize, totalPoints: all.length, totalPages, nextPage, series: pageSeries };
+      notes.push(
+        nextPage === null
+          ? `Points page ${page} of ${totalPages}: the last page.`
+          : `Points page ${page} of ${totalPages} (${count} of ${all.length} points). For the next page call get_time_series again with the same arguments and page: ${nextPage}.`,
+      );
+    }
+
+    const render = () => {
+      const lines = [
+        ...summaries.flatMap((s) => summaryText(s, range.from, range.to)),
+        ...failureLines(failures),
+      ];
+      lines.push(...notes);
+      if (points) lines.push(...pointsText(points.series));
+      return lines.join("\n");
+    };
+    const size = () =>
+      JSON.stringify({
+        summaries,
+        points,
+        failures,
+        notes,
+      }).length + render().length;
+
+    // Keep the answer within the budget: first coarser figures, then none.
+    if (size() > RESULT_BUDGET_CHARS && summaries.some((s) => s.breakdown === "day")) {
+      summaries = build("month");
+      notes.push("Per-day figures were replaced by per-month figures to keep the answer small.");
+    }
+    if (size() > RESULT_BUDGET_CHARS) {
+      for (const s of summaries) s.periods = [];
+      notes.push("Per-period figures were left out to keep the answer small; ask for fewer metering points.");
+    }
+
+    return {
+      structured: {
+        from: range.from,
+        to: range.to,
+        days: range.days,
+        aggregation,
+        summaries,
+        failures,
+        ...(points ? { points } : {}),
+        notes,
+      },
+      text: render(),
+      isError: series.length === 0 && failures.length > 0,
+    };
+  },
+});

@@ -1,0 +1,72 @@
+import { EloverblikError, type ItemResult, validateMeteringPointIds } from "@eloverblik-kit/client";
+import { z } from "zod";
+import type { ServerContext } from "../context.js";
+import { type Failure, failureOf } from "../errors.js";
+
+/** Keeps every answer small enough for a model's context and within one batch of the API. */
+export const MAX_IDS = 10;
+
+export const idsField = z
+  .array(z.string())
+  .describe(`Metering point ids: 18-digit GSRN strings such as "571313180100000001"; at most ${MAX_IDS}`);
+
+export const idField = z
+  .string()
+  .describe('One metering point id: an 18-digit GSRN string, e.g. "571313180100000001"');
+
+export const fromField = z
+  .string()
+  .describe(
+    "First day, a Danish local date YYYY-MM-DD (inclusive). History: 5 full years plus the current one.",
+  );
+
+export function toField(defaultText: string) {
+  return z
+    .string()
+    .optional()
+    .describe(`Day after the last day, YYYY-MM-DD (exclusive, at most today). ${defaultText}`);
+}
+
+/** Checks ids before any request, with the client's own INVALID_INPUT wording, and caps their number. */
+export function checkIds(ids: readonly string[]): string[] {
+  const valid = validateMeteringPointIds(ids);
+  if (valid.length > MAX_IDS) {
+    throw new EloverblikError({
+      code: "INVALID_INPUT",
+      message: `At most ${MAX_IDS} metering points per call, got ${valid.length}. Call again with the rest.`,
+    });
+  }
+  return valid;
+}
+
+/** Splits per-id results into successes and failures for structuredContent. */
+export function settle<T, R>(
+  results: readonly ItemResult<T>[],
+  ctx: ServerContext,
+  map: (data: T, id: string) => R,
+): { results: R[]; failures: Failure[] } {
+  const out: R[] = [];
+  const failures: Failure[] = [];
+  for (const r of results) {
+    if (r.ok) out.push(map(r.data, r.id));
+    else failures.push(failureOf(r.id, r.error, ctx.secrets));
+  }
+  return { results: out, failures };
+}
+
+export const passthroughRecord = z.record(z.unknown());
+
+/** Drops empty strings and nulls: the API fills about half of the 55 detail fields with "". */
+export function compact(record: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value === "" || value === null || value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length === 0) continue;
+      out[key] = value.map((v) => (v !== null && typeof v === "object" ? compact(v) : v));
+    } else if (typeof value === "object") {
+      out[key] = compact(value);
+    } else out[key] = value;
+  }
+  return out;
+}

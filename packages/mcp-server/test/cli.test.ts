@@ -1,0 +1,59 @@
+// The bin's argument and environment handling, up to the point where it would start serving.
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli.js";
+
+function io() {
+  const out = { stdout: "", stderr: "", shutdown: 0 };
+  return {
+    out,
+    io: {
+      stdout: (t: string) => {
+        out.stdout += t;
+      },
+      stderr: (t: string) => {
+        out.stderr += `${t}\n`;
+      },
+      onShutdown: () => {
+        out.shutdown++;
+      },
+    },
+  };
+}
+
+describe("main", () => {
+  it("prints usage and the version", async () => {
+    const a = io();
+    expect(await main(["--help"], {}, a.io)).toBe(0);
+    expect(a.out.stdout).toMatch(
+      /--simulator[\s\S]*ELOVERBLIK_REFRESH_TOKEN[\s\S]*ELOVERBLIK_MCP_HTTP_TOKEN/,
+    );
+    const b = io();
+    expect(await main(["--version"], {}, b.io)).toBe(0);
+    expect(b.out.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("rejects unknown flags, a bad API, a bad port and --port without --http", async () => {
+    const cases: Array<[string[], Record<string, string>, RegExp]> = [
+      [["--bogus"], {}, /Unknown option '--bogus'/],
+      [[], { ELOVERBLIK_API: "business" }, /ELOVERBLIK_API must be "customer" or "thirdparty"/],
+      [["--http", "--port", "http"], {}, /--port must be a number/],
+      [["--http", "--port", "70000"], {}, /--port must be a number/],
+      [["--port", "3000"], {}, /only apply with --http/],
+    ];
+    for (const [argv, env, message] of cases) {
+      const x = io();
+      expect(await main(argv, env, x.io), argv.join(" ")).toBe(2);
+      expect(x.out.stderr).toMatch(message);
+      expect(x.out.stdout).toBe("");
+    }
+  });
+
+  it("refuses a non-loopback HTTP bind without a secret, and never echoes the secrets", async () => {
+    const token = "eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlblR5cGUiOiJDdXN0b21lckFQSV9SZWZyZXNoIn0.c2lnbmF0dXJl";
+    const x = io();
+    expect(await main(["--http", "--host", "0.0.0.0"], { ELOVERBLIK_REFRESH_TOKEN: token }, x.io)).toBe(1);
+    expect(x.out.stderr).toMatch(/refusing to listen on 0\.0\.0\.0.*ELOVERBLIK_MCP_HTTP_TOKEN/);
+    expect(x.out.stderr).not.toContain(token);
+    expect(x.out.shutdown).toBe(0);
+  });
+});

@@ -1,0 +1,417 @@
+// Every customer tool through the SDK client, against the simulator over loopback HTTP.
+import type { RunningSimulator } from "@eloverblik-kit/simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  connect,
+  data,
+  idsOf,
+  type Session,
+  simClient,
+  startSim,
+  textOf,
+  tokensOf,
+} from "./support/harness.js";
+
+let sim: RunningSimulator;
+let s: Session;
+let ids: ReturnType<typeof idsOf>;
+
+beforeAll(async () => {
+  sim = await startSim();
+  ids = idsOf(sim);
+  s = await connect({ client: simClient(sim), refreshToken: sim.tokens.customer });
+});
+
+afterAll(async () => {
+  await s.close();
+  await sim.close();
+});
+
+describe("tool list", () => {
+  it("offers the customer tools only, with honest annotations and output schemas", async () => {
+    const { tools } = await s.client.listTools();
+    const byName = new Map(tools.map((t) => [t.name, t]));
+    expect([...byName.keys()].sort()).toEqual(
+      [
+        "add_relation_by_web_access_code",
+        "add_relations_by_cpr",
+        "api_status",
+        "delete_relation",
+        "estimate_grid_charges",
+        "get_charges",
+        "get_consumption_profile",
+        "get_metering_point_details",
+        "get_time_series",
+        "list_metering_points",
+      ].sort(),
+    );
+    for (const tool of tools) {
+      expect(tool.outputSchema, tool.name).toBeDefined();
+      expect(tool.annotations?.openWorldHint, tool.name).toBe(true);
+    }
+    for (const name of [
+      "api_status",
+      "list_metering_points",
+      "get_time_series",
+      "get_charges",
+      "estimate_grid_charges",
+    ]) {
+      expect(byName.get(name)?.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+    }
+    expect(byName.get("delete_relation")?.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: true,
+    });
+    expect(byName.get("add_relations_by_cpr")?.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: false,
+    });
+  });
+});
+
+describe("api_status", () => {
+  it("reports the API, the address and the token's name and expiry", async () => {
+    const r = await s.call("api_status");
+    expect(r.isError).toBeFalsy();
+    expect(data(r)).toMatchObject({ api: "customer", baseUrl: sim.url, alive: true, ready: true });
+    expect(data(r).token).toMatchObject({ configured: true, name: "eloverblik-simulator", expired: false });
+    expect(data(r).token.daysLeft).toBeGreaterThan(300);
+    expect(textOf(r)).toMatch(/alive/);
+  });
+});
+
+describe("list_metering_points", () => {
+  it("lists the related metering points with their children", async () => {
+    const r = await s.call("list_metering_points");
+    const points: Array<{
+      meteringPointId: string;
+      childMeteringPoints?: Array<{ meteringPointId: string }>;
+    }> = data(r).meteringPoints;
+    const listed = points.map((p) => p.meteringPointId);
+    expect(listed).toEqual(expect.arrayContaining([ids.household, ids.production, ids.flex]));
+    expect(listed).not.toContain(ids.cprOnly);
+    expect(listed).not.toContain(ids.neighbour);
+    const solar = points.find((p) => p.meteringPointId === ids.production);
+    expect(solar?.childMeteringPoints?.map((c) => c.meteringPointId).sort()).toEqual(
+      [ids.productionExport, ids.productionImport].sort(),
+    );
+    expect(textOf(r)).toContain(ids.household);
+  });
+
+  it("adds unrelated ones registered to the CPR with include_all", async () => {
+    const r = await s.call("list_metering_points", { include_all: true });
+    const cottage = data(r).meteringPoints.find(
+      (p: { meteringPointId: string }) => p.meteringPointId === ids.cprOnly,
+    );
+    expect(cottage).toMatchObject({ hasRelation: false });
+    expect(textOf(r)).toMatch(/NOT linked/);
+  });
+});
+
+describe("get_metering_point_details", () => {
+  it("returns master data and lists the blocked metering point as a failure", async () => {
+    const r = await s.call("get_metering_point_details", {
+      metering_point_ids: [ids.household, ids.blocked],
+    });
+    expect(r.isError).toBeFalsy();
+    expect(data(r).results).toHaveLength(1);
+    expect(data(r).results[0]).toMatchObject({ meteringPointId: ids.household, typeOfMP: "E17" });
+    expect(Object.values(data(r).results[0])).not.toContain("");
+    expect(data(r).failures).toEqual([
+      expect.objectContaining({
+        meteringPointId: ids.blocked,
+        code: expect.any(String),
+        message: expect.any(String),
+      }),
+    ]);
+    expect(textOf(r)).toMatch(/1 metering point\(s\) failed/);
+  });
+});
+
+describe("get_charges", () => {
+  it("normalises the charges and tabulates today's total tariff by hour", async () => {
+    const r = await s.call("get_charges", { metering_point_ids: [ids.household] });
+    expect(r.isError).toBeFalsy();
+    const [charges] = data(r).results;
+    expect(charges.tariffs.length).toBeGreaterThan(0);
+    expect(charges.subscriptions.length).toBeGreaterThan(0);
+    expect([23, 24, 25]).toContain(charges.todayByHour.length);
+    for (const row of charges.todayByHour) expect(row.total).toBeGreaterThan(0);
+    expect(charges.monthlySubscriptionsDkk).toBeGreaterThan(0);
+    expect(textOf(r)).toMatch(/total tariff today, DKK\/kWh: 00:00–/);
+  });
+});
+
+describe("get_time_series", () => {
+  it("summarises a week per day, and the totals agree with the points", async () => {
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [ids.household],
+      from: "2026-01-05",
+      to: "2026-01-12",
+    });
+    expect(r.isError).toBeFalsy();
+    const [summary] = data(r).summaries;
+    expect(summary).toMatchObject({ meteringPointId: ids.household, unit: "KWH", breakdown: "day" });
+    expect(summary.periods.map((p: { period: string }) => p.period)).toEqual([
+      "2026-01-05",
+      "2026-01-06",
+      "2026-01-07",
+      "2026-01-08",
+      "2026-01-09",
+      "2026-01-10",
+      "2026-01-11",
+    ]);
+    expect(summary.resolutions).toEqual([{ resolution: "PT15M", points: 7 * 96 }]);
+    expect(summary.peakHour).not.toBeNull();
+    expect(summary.max.quantity).toBeGreaterThanOrEqual(summary.min.quantity);
+    const direct = await simClient(sim).getTimeSeries([ids.household], {
+      from: "2026-01-05",
+      to: "2026-01-12",
+    });
+    const first = direct[0];
+    if (!first?.ok) throw new Error("direct fetch failed");
+    const sum = first.data.points.reduce((a, p) => a + (p.quantity ?? 0), 0);
+    expect(summary.total).toBeCloseTo(sum, 2);
+    const perDay = summary.periods.reduce((a: number, p: { total: number }) => a + p.total, 0);
+    expect(perDay).toBeCloseTo(summary.total, 1);
+    expect(data(r).points).toBeUndefined();
+  });
+
+  it("shows the switch from hourly to quarter-hourly readings", async () => {
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [ids.household],
+      from: "2025-09-29",
+      to: "2025-10-03",
+    });
+    const [summary] = data(r).summaries;
+    expect(summary.resolutions).toEqual([
+      { resolution: "PT1H", points: 48 },
+      { resolution: "PT15M", points: 2 * 96 },
+    ]);
+    expect(summary.notes.join(" ")).toMatch(/resolution changes/);
+  });
+
+  it("summarises longer periods per month", async () => {
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [ids.household, ids.flex],
+      from: "2026-01-01",
+      to: "2026-04-01",
+      aggregation: "Day",
+    });
+    expect(data(r).summaries).toHaveLength(2);
+    for (const summary of data(r).summaries) {
+      expect(summary.breakdown).toBe("month");
+      expect(summary.periods.map((p: { period: string }) => p.period)).toEqual([
+        "2026-01",
+        "2026-02",
+        "2026-03",
+      ]);
+      expect(summary.points).toBe(31 + 28 + 31);
+    }
+  });
+
+  it("pages raw points and says how to get the next page", async () => {
+    const args = {
+      metering_point_ids: [ids.household],
+      from: "2026-01-05",
+      to: "2026-01-07",
+      include_points: true,
+      page_size: 100,
+    };
+    const first = await s.call("get_time_series", args);
+    const p1 = data(first).points;
+    expect(p1).toMatchObject({ page: 1, pageSize: 100, totalPoints: 192, totalPages: 2, nextPage: 2 });
+    expect(p1.series[0].rows).toHaveLength(100);
+    expect(textOf(first)).toMatch(/page: 2/);
+    const second = await s.call("get_time_series", { ...args, page: 2 });
+    const p2 = data(second).points;
+    expect(p2).toMatchObject({ page: 2, nextPage: null });
+    expect(p2.series[0].rows).toHaveLength(92);
+    const lastOfFirst = Date.parse(p1.series[0].rows[99].start);
+    expect(Date.parse(p2.series[0].rows[0].start) - lastOfFirst).toBe(15 * 60_000);
+  });
+
+  it("keeps a full year of quarter-hour data within about 25k tokens, summary or points", async () => {
+    const year = { metering_point_ids: [ids.household], from: "2025-10-01", to: "2026-10-01" };
+    const summary = await s.call("get_time_series", year);
+    // The 92- and 100-point DST days cancel out over the year.
+    expect(data(summary).summaries[0].points).toBe(365 * 96);
+    expect(data(summary).summaries[0].breakdown).toBe("month");
+    expect(tokensOf(summary)).toBeLessThan(25_000);
+
+    const paged = await s.call("get_time_series", { ...year, include_points: true, page_size: 100_000 });
+    const points = data(paged).points;
+    expect(points.pageSize).toBe(500);
+    expect(points.totalPoints).toBe(365 * 96);
+    expect(points.totalPages).toBe(Math.ceil((365 * 96) / 500));
+    expect(data(paged).notes.join(" ")).toMatch(/capped at 500/);
+    expect(tokensOf(paged)).toBeLessThan(25_000);
+
+    const last = await s.call("get_time_series", { ...year, include_points: true, page_size: 500, page: 71 });
+    expect(tokensOf(last)).toBeLessThan(25_000);
+  });
+
+  it("keeps several metering points over a year within the budget too", async () => {
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [
+        ids.household,
+        ids.flex,
+        ids.production,
+        ids.productionExport,
+        ids.productionImport,
+      ],
+      from: "2025-10-01",
+      to: "2026-10-01",
+      include_points: true,
+      page_size: 500,
+    });
+    expect(data(r).summaries.length).toBe(5);
+    expect(tokensOf(r)).toBeLessThan(25_000);
+  });
+});
+
+describe("get_consumption_profile", () => {
+  it("averages by local hour of day and by weekday over four weeks", async () => {
+    const r = await s.call("get_consumption_profile", {
+      metering_point_ids: [ids.household],
+      from: "2026-02-02",
+      to: "2026-03-02",
+    });
+    expect(r.isError).toBeFalsy();
+    const [profile] = data(r).profiles;
+    expect(profile.averageByHour).toHaveLength(24);
+    expect(profile.weekendAverageByHour).toHaveLength(24);
+    // The simulator leaves some readings out; only days without a missing quarter count.
+    const series = await s.call("get_time_series", {
+      metering_point_ids: [ids.household],
+      from: "2026-02-02",
+      to: "2026-03-02",
+    });
+    const days: Array<{ points: number; missing: number }> = data(series).summaries[0].periods;
+    expect(days).toHaveLength(28);
+    const complete = days.filter((d) => d.points === 96 && d.missing === 0).length;
+    expect(complete).toBeGreaterThan(20);
+    expect(profile.daysUsed).toBe(complete);
+    expect(profile.hoursUsed).toBeGreaterThanOrEqual(complete * 24);
+    expect(profile.hoursUsed).toBeLessThanOrEqual(28 * 24);
+    const weekdayDays = profile.averageByWeekday.map((w: { days: number }) => w.days);
+    expect(weekdayDays.reduce((a: number, b: number) => a + b, 0)).toBe(complete);
+    const meanOfHours = profile.averageByHour.reduce((a: number, b: number) => a + b, 0);
+    expect(meanOfHours).toBeCloseTo(profile.averageDailyTotal, 1);
+    expect(profile.averageByHour[profile.peakHourOfDay]).toBe(Math.max(...profile.averageByHour));
+  });
+
+  it("defaults `to` to today", async () => {
+    const r = await s.call("get_consumption_profile", {
+      metering_point_ids: [ids.household],
+      from: "2026-11-01",
+    });
+    expect(data(r).to).toBe("2026-11-26");
+  });
+});
+
+describe("estimate_grid_charges", () => {
+  it("prices a month of consumption with today's charges, clearly labelled", async () => {
+    const period = { metering_point_ids: [ids.household], from: "2026-01-01", to: "2026-02-01" };
+    const r = await s.call("estimate_grid_charges", period);
+    expect(r.isError).toBeFalsy();
+    const [estimate] = data(r).estimates;
+    const summary = data(await s.call("get_time_series", period)).summaries[0];
+    expect(estimate.consumptionKwh).toBeCloseTo(summary.total, 2);
+    expect(estimate.tariffCostDkk).toBeGreaterThan(0);
+    expect(estimate.months).toBeCloseTo(1, 5);
+    expect(estimate.totalDkk).toBeCloseTo(estimate.tariffCostDkk + estimate.subscriptionCostDkk, 1);
+    const perTariff = estimate.tariffs.reduce((a: number, t: { costDkk: number }) => a + t.costDkk, 0);
+    expect(perTariff).toBeCloseTo(estimate.tariffCostDkk, 0);
+    expect(data(r).basis).toMatch(/TODAY/);
+    expect(textOf(r)).toMatch(/excl\. VAT/);
+  });
+});
+
+describe("relations", () => {
+  it("links with a web access code, reports a second link as already linked, and refuses a wrong code", async () => {
+    const neighbour = sim.simulator.meteringPoints.neighbour;
+    const r = await s.call("add_relation_by_web_access_code", {
+      metering_point_id: neighbour.id,
+      web_access_code: neighbour.webAccessCode,
+    });
+    expect(r.isError).toBeFalsy();
+    expect(data(r)).toMatchObject({ meteringPointId: neighbour.id, linked: true, alreadyLinked: false });
+    const again = await s.call("add_relation_by_web_access_code", {
+      metering_point_id: neighbour.id,
+      web_access_code: neighbour.webAccessCode,
+    });
+    expect(again.isError).toBeFalsy();
+    expect(data(again)).toMatchObject({ linked: true, alreadyLinked: true });
+    const wrong = await s.call("add_relation_by_web_access_code", {
+      metering_point_id: ids.business,
+      web_access_code: "ZZZZ9999",
+    });
+    expect(wrong.isError).toBe(true);
+    expect(textOf(wrong)).toMatch(/What to do:/);
+    const short = await s.call("add_relation_by_web_access_code", {
+      metering_point_id: ids.business,
+      web_access_code: "abc",
+    });
+    expect(short.isError).toBe(true);
+    expect(textOf(short)).toMatch(/INVALID_INPUT[\s\S]*8 letters or digits/);
+  });
+
+  it("links by CPR and unlinks again", async () => {
+    const add = await s.call("add_relations_by_cpr", { metering_point_ids: [ids.cprOnly] });
+    expect(add.isError).toBeFalsy();
+    expect(data(add).results).toEqual([
+      expect.objectContaining({ meteringPointId: ids.cprOnly, linked: true }),
+    ]);
+    const listed = data(await s.call("list_metering_points")).meteringPoints.map(
+      (p: { meteringPointId: string }) => p.meteringPointId,
+    );
+    expect(listed).toContain(ids.cprOnly);
+
+    const del = await s.call("delete_relation", { metering_point_id: ids.cprOnly });
+    expect(del.isError).toBeFalsy();
+    expect(data(del)).toEqual({ meteringPointId: ids.cprOnly, deleted: true });
+    const after = await s.call("get_metering_point_details", { metering_point_ids: [ids.cprOnly] });
+    expect(after.isError).toBe(true);
+    expect(data(after).failures[0].meteringPointId).toBe(ids.cprOnly);
+  });
+});
+
+describe("resources and prompts", () => {
+  it("lists metering points as resources and reads one", async () => {
+    const { resources } = await s.client.listResources();
+    expect(resources.map((r) => r.uri)).toContain(`eloverblik://metering-point/${ids.household}`);
+    const read = await s.client.readResource({ uri: `eloverblik://metering-point/${ids.household}` });
+    const content = read.contents[0];
+    expect(content?.mimeType).toBe("application/json");
+    expect(JSON.parse(String(content && "text" in content ? content.text : ""))).toMatchObject({
+      meteringPointId: ids.household,
+      typeOfMP: "E17",
+    });
+    const templates = await s.client.listResourceTemplates();
+    expect(templates.resourceTemplates.map((t) => t.uriTemplate)).toContain(
+      "eloverblik://metering-point/{id}",
+    );
+  });
+
+  it("walks an assistant through a consumption review", async () => {
+    const { prompts } = await s.client.listPrompts();
+    expect(prompts.map((p) => p.name)).toContain("consumption_review");
+    const prompt = await s.client.getPrompt({
+      name: "consumption_review",
+      arguments: { metering_point_id: ids.household, from: "2025-11-01", to: "2026-11-01" },
+    });
+    const message = prompt.messages[0]?.content;
+    const text = message && message.type === "text" ? message.text : "";
+    expect(text).toContain(ids.household);
+    expect(text).toContain("from 2025-11-01 to 2026-11-01");
+    for (const tool of [
+      "api_status",
+      "get_time_series",
+      "get_consumption_profile",
+      "estimate_grid_charges",
+    ]) {
+      expect(text).toContain(tool);
+    }
+  });
+});

@@ -1,0 +1,265 @@
+// Every error path comes back as an isError result that says what happened and what to do.
+import type { RunningSimulator } from "@eloverblik-kit/simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clock, connect, data, idsOf, type Session, simClient, startSim, textOf } from "./support/harness.js";
+
+let sim: RunningSimulator;
+let s: Session;
+let ids: ReturnType<typeof idsOf>;
+
+beforeAll(async () => {
+  sim = await startSim();
+  ids = idsOf(sim);
+  s = await connect({ client: simClient(sim), refreshToken: sim.tokens.customer });
+});
+
+afterAll(async () => {
+  await s.close();
+  await sim.close();
+});
+
+describe("invalid input is refused before any request, with the client's message", () => {
+  const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+    ["a short id", { metering_point_ids: ["12345"], from: "2026-01-01" }, /"12345" has 5 digits/],
+    [
+      "a numeric id",
+      { metering_point_ids: [571313174], from: "2026-01-01" },
+      /Invalid arguments|expected string/i,
+    ],
+    ["no ids", { metering_point_ids: [], from: "2026-01-01" }, /No metering point ids given/],
+    ["from = to", { from: "2026-01-01", to: "2026-01-01" }, /`to` is exclusive, so from = to = 2026-01-01/],
+    ["from after to", { from: "2026-01-05", to: "2026-01-01" }, /`from` \(2026-01-05\) is after `to`/],
+    ["to after today", { from: "2026-11-01", to: "2026-12-01" }, /after today in Denmark \(2026-11-26\)/],
+    ["a date that does not exist", { from: "2026-02-30" }, /`from` must be a Danish local date/],
+    ["a date-time", { from: "2026-01-01T00:00:00Z" }, /`from` must be a Danish local date/],
+    [
+      "history beyond five years",
+      { from: "2020-06-01", to: "2020-07-01" },
+      /earliest allowed `from` is 2021-01-01/,
+    ],
+  ];
+  for (const [name, args, message] of cases) {
+    it(`get_time_series: ${name}`, async () => {
+      const before = sim.simulator.requests.length;
+      const r = await s.call("get_time_series", { metering_point_ids: [ids.household], ...args });
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(message);
+      if (!/Invalid arguments/.test(textOf(r)))
+        expect(textOf(r)).toMatch(/INVALID_INPUT[\s\S]*What to do: Correct the input/);
+      expect(sim.simulator.requests.length).toBe(before);
+    });
+  }
+
+  it("more than 10 metering points", async () => {
+    const many = Array.from({ length: 11 }, (_, i) => `5713131800000000${String(i).padStart(2, "0")}`);
+    for (const tool of [
+      "get_metering_point_details",
+      "get_charges",
+      "get_time_series",
+      "estimate_grid_charges",
+    ]) {
+      const r = await s.call(tool, { metering_point_ids: many, from: "2026-01-01" });
+      expect(r.isError, tool).toBe(true);
+      expect(textOf(r), tool).toMatch(/At most 10 metering points per call, got 11/);
+    }
+  });
+
+  it("the same rules in the profile and estimate tools and for single ids", async () => {
+    for (const tool of ["get_consumption_profile", "estimate_grid_charges"]) {
+      const r = await s.call(tool, { metering_point_ids: [ids.household], from: "2026-13-01" });
+      expect(r.isError, tool).toBe(true);
+      expect(textOf(r), tool).toMatch(/INVALID_INPUT/);
+    }
+    const del = await s.call("delete_relation", { metering_point_id: "57131317430497455X" });
+    expect(del.isError).toBe(true);
+    expect(textOf(del)).toMatch(/contains characters other than digits/);
+  });
+});
+
+describe("per-item failures sit next to the successes", () => {
+  it("a blocked metering point in a time-series call", async () => {
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [ids.household, ids.blocked],
+      from: "2026-01-05",
+      to: "2026-01-07",
+    });
+    expect(r.isError).toBeFalsy();
+    expect(data(r).summaries.map((x: { meteringPointId: string }) => x.meteringPointId)).toEqual([
+      ids.household,
+    ]);
+    expect(data(r).failures).toEqual([
+      expect.objectContaining({
+        meteringPointId: ids.blocked,
+        code: "FORBIDDEN",
+        message: expect.stringMatching(/blocked/),
+      }),
+    ]);
+    expect(textOf(r)).toMatch(new RegExp(`${ids.blocked} \\(FORBIDDEN`));
+  });
+
+  it("a metering point without a relation fails alone; all failing is an error", async () => {
+    const r = await s.call("get_charges", { metering_point_ids: [ids.business] });
+    expect(r.isError).toBe(true);
+    expect(data(r)).toMatchObject({
+      results: [],
+      failures: [expect.objectContaining({ meteringPointId: ids.business })],
+    });
+  });
+});
+
+describe("DataHub unavailable (503) and rate limiting (429)", () => {
+  it("503 names the wait and lists the failed period", async () => {
+    sim.simulator.setScenario({ unavailable: { pathIncludes: "gettimeseries" } });
+    try {
+      const r = await s.call("get_time_series", { metering_point_ids: [ids.household], from: "2026-01-01" });
+      expect(r.isError).toBe(true);
+      expect(data(r).failures[0]).toMatchObject({
+        meteringPointId: ids.household,
+        code: "DATAHUB_UNAVAILABLE",
+        period: { from: "2026-01-01", to: "2026-01-02" },
+        retryAfterSeconds: expect.any(Number),
+      });
+      expect(textOf(r)).toMatch(/DataHub is unavailable[\s\S]*Retry after \d+ s/);
+
+      const details = await s.call("get_metering_point_details", { metering_point_ids: [ids.household] });
+      expect(details.isError).toBeFalsy();
+    } finally {
+      sim.simulator.setScenario({ unavailable: false });
+    }
+  });
+
+  it("503 everywhere: api_status reports the health problem instead of failing", async () => {
+    sim.simulator.setScenario({ unavailable: {} });
+    try {
+      const status = await s.call("api_status");
+      expect(status.isError).toBeFalsy();
+      expect(data(status).alive).toBeNull();
+      expect(data(status).aliveError).toMatch(/unavailable/i);
+      const list = await s.call("list_metering_points");
+      expect(list.isError).toBe(true);
+      expect(textOf(list)).toMatch(/DATAHUB_UNAVAILABLE[\s\S]*What to do: .*Retry/);
+    } finally {
+      sim.simulator.setScenario({ unavailable: false });
+    }
+  });
+
+  it("429 says to retry after the server's wait", async () => {
+    const strict = await startSim({ limits: { perClientPerWindow: 3, tokenPerWindow: 2 } });
+    const session = await connect({ client: simClient(strict), refreshToken: strict.tokens.customer });
+    try {
+      let limited: Awaited<ReturnType<Session["call"]>> | undefined;
+      for (let i = 0; i < 6 && !limited; i++) {
+        const r = await session.call("list_metering_points");
+        if (r.isError) limited = r;
+      }
+      expect(limited).toBeDefined();
+      const text = textOf(limited!);
+      expect(text).toMatch(/rate limit was reached \(RATE_LIMITED\)/);
+      expect(text).toMatch(/Retry after \d+ s/);
+      expect(text).toMatch(/What to do: Wait a minute/);
+    } finally {
+      await session.close();
+      await strict.close();
+    }
+  });
+});
+
+describe("token problems", () => {
+  it("an expired token: clear message at start, in every tool, and in api_status", async () => {
+    const expired = sim.simulator.issueRefreshToken({
+      api: "customer",
+      expiresInMs: -60_000,
+      tokenName: "gammel",
+    });
+    const session = await connect({ api: "customer", refreshToken: expired, baseUrl: sim.url });
+    try {
+      const r = await session.call("list_metering_points");
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/expired \(TOKEN_EXPIRED\)/);
+      expect(textOf(r)).toMatch(/"gammel" expired on/);
+      expect(textOf(r)).toMatch(/eloverblik\.dk \(Datadeling → Opret token\)/);
+      const ts = await session.call("get_time_series", {
+        metering_point_ids: [ids.household],
+        from: "2026-01-01",
+      });
+      expect(textOf(ts)).toMatch(/TOKEN_EXPIRED/);
+      const status = await session.call("api_status");
+      expect(status.isError).toBeFalsy();
+      expect(data(status)).toMatchObject({
+        ready: false,
+        alive: true,
+        token: { expired: true, name: "gammel" },
+      });
+      expect(data(status).problem).toMatch(/Opret token/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("a token that expires while the server runs", async () => {
+    let now = clock();
+    const token = sim.simulator.issueRefreshToken({ api: "customer", expiresInMs: 3_600_000 });
+    const session = await connect({
+      api: "customer",
+      refreshToken: token,
+      baseUrl: sim.url,
+      now: () => now,
+      clientOptions: { now: () => now },
+    });
+    try {
+      expect((await session.call("list_metering_points")).isError).toBeFalsy();
+      now += 2 * 3_600_000;
+      const r = await session.call("list_metering_points");
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/TOKEN_EXPIRED[\s\S]*Opret token/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("no token at all", async () => {
+    const session = await connect({ api: "customer", baseUrl: sim.url });
+    try {
+      const r = await session.call("get_charges", { metering_point_ids: [ids.household] });
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/No refresh token is configured \(TOKEN_MISSING\)/);
+      expect(textOf(r)).toMatch(/ELOVERBLIK_REFRESH_TOKEN/);
+      expect(textOf(r)).toMatch(/--simulator/);
+      const status = await session.call("api_status");
+      expect(data(status)).toMatchObject({ ready: false, alive: true, token: { configured: false } });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("not a token", async () => {
+    const session = await connect({ api: "customer", refreshToken: "copy-paste-mistake", baseUrl: sim.url });
+    try {
+      const r = await session.call("list_metering_points");
+      expect(textOf(r)).toMatch(/TOKEN_INVALID[\s\S]*three dot-separated parts/);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe("wrong API", () => {
+  it("a Third Party token on a Customer server", async () => {
+    const session = await connect({ api: "customer", refreshToken: sim.tokens.thirdparty, baseUrl: sim.url });
+    try {
+      const r = await session.call("list_metering_points");
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/WRONG_TOKEN_TYPE[\s\S]*Third Party API/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("third-party tools are not offered by a Customer server, and calling one anyway fails", async () => {
+    const { tools } = await s.client.listTools();
+    expect(tools.map((t) => t.name)).not.toContain("list_authorizations");
+    const r = await s.call("list_authorizations");
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(/list_authorizations not found/);
+  });
+});

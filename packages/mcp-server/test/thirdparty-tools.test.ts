@@ -1,0 +1,137 @@
+// The Third Party server: its own tools, the shared data tools, and access limited by authorization.
+import { addLocalMonths } from "@eloverblik-kit/client";
+import type { RunningSimulator } from "@eloverblik-kit/simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, data, type Session, simClient, startSim, textOf } from "./support/harness.js";
+
+let sim: RunningSimulator;
+let s: Session;
+
+beforeAll(async () => {
+  sim = await startSim();
+  s = await connect({ client: simClient(sim, "thirdparty"), refreshToken: sim.tokens.thirdparty });
+});
+
+afterAll(async () => {
+  await s.close();
+  await sim.close();
+});
+
+const active = () => sim.simulator.authorizations.filter((a) => a.active);
+
+describe("third-party tools", () => {
+  it("offers the third-party and shared tools, no relation tools", async () => {
+    const names = (await s.client.listTools()).tools.map((t) => t.name).sort();
+    expect(names).toEqual(
+      [
+        "api_status",
+        "estimate_grid_charges",
+        "get_charges",
+        "get_consumption_profile",
+        "get_metering_point_details",
+        "get_time_series",
+        "list_authorizations",
+        "list_authorized_metering_points",
+      ].sort(),
+    );
+    const status = await s.call("api_status");
+    expect(data(status)).toMatchObject({ api: "thirdparty", ready: true });
+  });
+
+  it("lists the active authorizations only", async () => {
+    const r = await s.call("list_authorizations");
+    expect(r.isError).toBeFalsy();
+    expect(
+      data(r)
+        .authorizations.map((a: { id: string }) => a.id)
+        .sort(),
+    ).toEqual(
+      active()
+        .map((a) => a.id)
+        .sort(),
+    );
+    expect(data(r).count).toBe(active().length);
+    expect(textOf(r)).toContain(active()[0]!.customerName);
+  });
+
+  it("lists authorized metering points by authorization, CVR and ids only, paged", async () => {
+    const [first] = active();
+    const byId = await s.call("list_authorized_metering_points", {
+      scope: "authorizationId",
+      identifier: first!.id,
+    });
+    expect(byId.isError).toBeFalsy();
+    expect(
+      data(byId)
+        .meteringPoints.map((p: { meteringPointId: string }) => p.meteringPointId)
+        .sort(),
+    ).toEqual([...first!.meteringPointIds].sort());
+    expect(data(byId).meteringPoints[0].accessFrom).toBeDefined();
+
+    const business = active().find((a) => a.customerCVR)!;
+    const byCvr = await s.call("list_authorized_metering_points", {
+      scope: "customerCVR",
+      identifier: business.customerCVR,
+      ids_only: true,
+    });
+    expect(data(byCvr).meteringPointIds).toEqual(business.meteringPointIds);
+
+    const paged = await s.call("list_authorized_metering_points", {
+      scope: "authorizationId",
+      identifier: first!.id,
+      ids_only: true,
+      page_size: 1,
+    });
+    expect(data(paged)).toMatchObject({ page: 1, totalPages: first!.meteringPointIds.length, nextPage: 2 });
+    expect(data(paged).meteringPointIds).toHaveLength(1);
+    expect(textOf(paged)).toMatch(/page: 2/);
+
+    const badCvr = await s.call("list_authorized_metering_points", {
+      scope: "customerCVR",
+      identifier: "12",
+    });
+    expect(badCvr.isError).toBe(true);
+    expect(textOf(badCvr)).toMatch(/INVALID_INPUT[\s\S]*8 digits/);
+  });
+
+  it("reads time series of an authorized quarter-hour meter", async () => {
+    const business = sim.simulator.meteringPoints.business;
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [business.id],
+      from: "2026-03-02",
+      to: "2026-03-09",
+    });
+    expect(r.isError).toBeFalsy();
+    expect(data(r).summaries[0]).toMatchObject({ meteringPointId: business.id, breakdown: "day" });
+    expect(data(r).summaries[0].resolutions[0].resolution).toBe("PT15M");
+    const charges = await s.call("get_charges", { metering_point_ids: [business.id] });
+    expect(charges.isError).toBeFalsy();
+    expect(data(charges).results[0].fees).toEqual([]);
+  });
+
+  it("a period before the metering point's access fails with that period named", async () => {
+    const [first] = active();
+    const production = sim.simulator.meteringPoints.production;
+    expect(first!.meteringPointIds).toContain(production.id);
+    const early = first!.validFrom;
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [production.id],
+      from: early,
+      to: addLocalMonths(early, 1),
+    });
+    expect(r.isError).toBe(true);
+    expect(data(r).failures[0]).toMatchObject({ meteringPointId: production.id, period: { from: early } });
+    expect(textOf(r)).toMatch(/30010|authori[sz]ation/i);
+  });
+
+  it("a customer token on a Third Party server", async () => {
+    const session = await connect({ api: "thirdparty", refreshToken: sim.tokens.customer, baseUrl: sim.url });
+    try {
+      const r = await session.call("list_authorizations");
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/WRONG_TOKEN_TYPE[\s\S]*Customer API/);
+    } finally {
+      await session.close();
+    }
+  });
+});

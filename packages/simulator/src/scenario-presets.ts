@@ -1,0 +1,39 @@
+import type { Scenario } from "./model/scenario.js";
+
+/** Named scenarios for the command line and demos; combine them with commas. */
+export const SCENARIO_PRESETS: Record<string, Scenario> = {
+  /** One call in five answers 503 DataHub unavailable. */
+  outage: { unavailable: { probability: 0.2 } },
+  /** The next three calls answer 503, then all is well. */
+  "outage-burst": { unavailable: { calls: 3 } },
+  /** Every response takes two seconds. */
+  slow: { slow: { delayMs: 2000 } },
+  /** One JSON body in ten is cut short, one connection in twenty is dropped. */
+  flaky: { malformedJson: { probability: 0.1 }, connectionReset: { probability: 0.05 } },
+  /** getchargelinkswithcharges answers instead of the live 404. */
+  "charge-links": { chargeLinks: "available" },
+  /** The withdrawn getmeterreadings answers as it did in 2024. */
+  "meter-readings": { meterReadings: "available" },
+  /** The user has not consented to CPR lookups (10007). */
+  "no-cpr-consent": { cprConsent: false },
+};
+
+/** Parses `outage,charge-links` or a JSON object into one scenario. */
+export function parseScenario(text: string): Scenario {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("{")) return JSON.parse(trimmed) as Scenario;
+  const merged: Scenario = {};
+  for (const name of trimmed
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const preset = SCENARIO_PRESETS[name];
+    if (preset === undefined) {
+      throw new Error(
+        `Unknown scenario "${name}". Known: ${Object.keys(SCENARIO_PRESETS).join(", ")}, or a JSON object.`,
+      );
+    }
+    Object.assign(merged, preset);
+  }
+  return merged;
+}

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli, USAGE } from "../src/cli.js";
+import { type RunningSimulator, startSimulator } from "../src/index.js";
+import { caller } from "./support.js";
+
+const running: RunningSimulator[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.close()));
+});
+
+describe("startSimulator", () => {
+  it("listens on loopback and a free port by default, and answers like the API", async () => {
+    const server = await startSimulator();
+    running.push(server);
+    expect(server.host).toBe("127.0.0.1");
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    const api = caller(server.url);
+    const token = await api("GET", "/customerapi/api/token", { token: server.tokens.customer });
+    expect(token.status).toBe(200);
+    expect(token.headers.get("content-type")).toBe("application/json; charset=utf-8");
+  });
+
+  it("keeps two servers apart", async () => {
+    const a = await startSimulator({ scenario: { unavailable: {} } });
+    const b = await startSimulator();
+    running.push(a, b);
+    expect((await caller(a.url)("GET", "/customerapi/api/isalive")).status).toBe(503);
+    expect((await caller(b.url)("GET", "/customerapi/api/isalive")).status).toBe(200);
+    expect(a.simulator.requests).toHaveLength(1);
+  });
+
+  it("refuses oversized bodies and stops on close()", async () => {
+    const server = await startSimulator({ maxBodyBytes: 100 });
+    const api = caller(server.url);
+    const big = await api("POST", "/customerapi/api/meteringpoints/meteringpoint/getdetails", {
+      rawBody: "x".repeat(1000),
+    });
+    expect(big.status).toBe(413);
+    await server.close();
+    await expect(api("GET", "/customerapi/api/isalive")).rejects.toThrow();
+  });
+});
+
+describe("the eloverblik-simulator command", () => {
+  it("prints the base URL, a refresh token per API and how to connect tools", async () => {
+    let output = "";
+    const server = await runCli(
+      ["--port", "0", "--seed", "3", "--scenario", "charge-links,no-cpr-consent", "--limits", "2024"],
+      (t) => {
+        output += t;
+      },
+    );
+    if (server === undefined) throw new Error("no server");
+    running.push(server);
+    expect(output).toContain(`listening on ${server.url} (seed 3, limits 2024)`);
+    expect(output).toContain(server.tokens.customer);
+    expect(output).toContain(server.tokens.thirdparty);
+    expect(output).toMatch(/n8n:.*Base URL/);
+    expect(output).toMatch(/Node-RED:/);
+    expect(output).toContain(server.simulator.meteringPoints.household.id);
+    expect(server.simulator.scenario).toMatchObject({ chargeLinks: "available", cprConsent: false });
+    const api = caller(server.url);
+    expect((await api("GET", "/customerapi/api/token", { token: server.tokens.customer })).status).toBe(200);
+    expect((await api("GET", "/customerapi/api/token", { token: server.tokens.customer })).status).toBe(429);
+  });
+
+  it("prints usage for --help and rejects bad arguments", async () => {
+    let output = "";
+    expect(await runCli(["--help"], (t) => (output += t))).toBeUndefined();
+    expect(output).toBe(USAGE);
+    await expect(runCli(["--port", "70000"], () => {})).rejects.toThrow(/--port/);
+    await expect(runCli(["--limits", "2023"], () => {})).rejects.toThrow(/--limits/);
+    await expect(runCli(["--scenario", "meteor-strike"], () => {})).rejects.toThrow(/Unknown scenario/);
+  });
+});

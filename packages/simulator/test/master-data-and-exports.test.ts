@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { accessToken, body, faces, items, type Started, useMsw, virtualClock } from "./support.js";
+
+useMsw();
+
+const DETAILS = "/customerapi/api/meteringpoints/meteringpoint/getdetails";
+const CHARGES = "/customerapi/api/meteringpoints/meteringpoint/getcharges";
+
+interface Tariff {
+  priceId: string;
+  name: string;
+  owner: string;
+  periodType: string;
+  validFromDate: string;
+  validToDate: string | null;
+  prices: Array<{ position: string; price: number }>;
+}
+interface Charges {
+  subscriptions: Array<Record<string, unknown>>;
+  fees: Array<Record<string, unknown>>;
+  tariffs: Tariff[];
+}
+
+describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
+  let s: Started;
+  const clock = virtualClock();
+  afterEach(async () => s?.stop());
+  const start = async (nowIso = "2026-01-15T10:00:00Z") => {
+    clock.set(nowIso);
+    s = await face.start({ clock: clock.now, limits: "off" });
+    return { token: await accessToken(s), mp: s.sim.meteringPoints };
+  };
+
+  it('serves details with the live quirks: strings everywhere, empty strings and "True"/"False"', async () => {
+    const { token, mp } = await start();
+    const answer = await s.api("POST", DETAILS, {
+      token,
+      body: body(mp.flex.id, mp.production.id, mp.household.id),
+    });
+    const [flex, production, household] = items(answer).map((i) => i.result as Record<string, unknown>);
+    expect(flex).toMatchObject({
+      taxReduction: "True",
+      protectedName: "False",
+      settlementMethod: "D01",
+      typeOfMP: "E17",
+      roomId: "",
+    });
+    expect(flex?.consumerStartDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z$/);
+    expect(household?.meterReadingOccurrence).toBe("PT15M");
+    expect(production?.typeOfMP).toBe("E18");
+    expect((production?.childMeteringPoints as Array<{ typeOfMP: string }>).map((c) => c.typeOfMP)).toEqual([
+      "D06",
+      "D07",
+    ]);
+    const contacts = household?.contactAddresses as Array<Record<string, string>>;
+    expect(contacts.map((c) => c.addressCode)).toEqual(["D01", "D04"]);
+    expect(contacts[0]?.protectedAddress).toBe("False");
+    for (const [key, value] of Object.entries(household ?? {})) {
+      if (key === "contactAddresses" || key === "childMeteringPoints") continue;
+      if (key === "powerLimitKWDecimal") expect(value === null || typeof value === "number").toBe(true);
+      else expect(typeof value, key).toBe("string");
+    }
+  });
+
+  it("reports PT1H as the reading occurrence before the quarter-hour switch", async () => {
+    const { token, mp } = await start("2025-06-01T10:00:00Z");
+    const answer = await s.api("POST", DETAILS, { token, body: body(mp.household.id) });
+    expect((items(answer)[0]?.result as Record<string, unknown>).meterReadingOccurrence).toBe("PT1H");
+  });
+
+  it("serves current and future charges with live periodTypes, 24 and 96 positions", async () => {
+    const { token, mp } = await start();
+    const answer = await s.api("POST", CHARGES, { token, body: body(mp.household.id, mp.flex.id) });
+    const [household, flex] = items(answer).map((i) => i.result as Charges);
+    expect(household?.subscriptions[0]).toMatchObject({
+      periodType: "P1M",
+      quantity: 1,
+      owner: "5790000705689",
+    });
+    const quarter = household?.tariffs.filter((t) => t.periodType === "PT15M") ?? [];
+    expect(quarter).toHaveLength(2);
+    expect(quarter[0]?.prices.map((p) => p.position)).toEqual(
+      Array.from({ length: 96 }, (_, i) => String(i + 1)),
+    );
+    expect(quarter[1]?.validFromDate > "2026-01-15").toBe(true);
+    const tax = household?.tariffs.filter((t) => t.name === "Elafgift") ?? [];
+    expect(tax.map((t) => [t.periodType, t.prices.length, t.prices[0]?.price])).toEqual([["P1D", 1, 0.008]]);
+    const hourly = flex?.tariffs.filter((t) => t.periodType === "PT1H") ?? [];
+    expect(hourly[0]?.prices).toHaveLength(24);
+    expect(hourly[0]?.prices[17]?.price).toBeGreaterThan(hourly[0]?.prices[2]?.price as number);
+    expect(flex?.fees).toHaveLength(1);
+    for (const t of [...(household?.tariffs ?? []), ...(flex?.tariffs ?? [])]) {
+      expect(t.validToDate === null || t.validToDate > "2026-01-15").toBe(true);
+      expect(typeof t.priceId).toBe("string");
+    }
+  });
+
+  it("serves last year's tax while it is current", async () => {
+    const { token, mp } = await start("2025-06-01T10:00:00Z");
+    const answer = await s.api("POST", CHARGES, { token, body: body(mp.household.id) });
+    const tax = (items(answer)[0]?.result as Charges).tariffs.filter((t) => t.name === "Elafgift");
+    expect(tax.map((t) => t.prices[0]?.price)).toEqual([0.72, 0.008]);
+    const grid = (items(answer)[0]?.result as Charges).tariffs.filter((t) => t.owner === "5790000705689");
+    expect(grid.map((t) => t.periodType)).toEqual(["PT1H", "PT15M"]);
+  });
+
+  it("exports time series as semicolon CSV with decimal commas", async () => {
+    const { token, mp } = await start();
+    const answer = await s.api(
+      "POST",
+      "/customerapi/api/meterdata/timeseries/export/2026-01-05/2026-01-07/Hour",
+      {
+        token,
+        body: body(mp.flex.id, mp.neighbour.id),
+      },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toMatch(/^text\/csv/);
+    const lines = answer.text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Målepunkt id;Fra dato;Til dato;Mængde;Måleenhed;Kvalitet;Opløsning");
+    expect(lines).toHaveLength(1 + 48);
+    expect(lines[1]).toMatch(
+      new RegExp(`^${mp.flex.id};05-01-2026 00:00:00;05-01-2026 01:00:00;\\d+(,\\d{1,3})?;KWH;[^;]+;PT1H$`),
+    );
+    const bad = await s.api(
+      "POST",
+      "/customerapi/api/meterdata/timeseries/export/2026-01-05/2026-01-05/Hour",
+      {
+        token,
+        body: body(mp.flex.id),
+      },
+    );
+    expect(bad.json).toBe("#30002: Period not allowed, ToDate is equal to FromDate.");
+  });
+
+  it("exports master data and charges as CSV, leaving out metering points without access", async () => {
+    const { token, mp } = await start();
+    const master = await s.api("POST", "/customerapi/api/meteringpoints/masterdata/export", {
+      token,
+      body: body(mp.household.id, mp.production.id, mp.cprOnly.id),
+    });
+    const masterLines = master.text.trimEnd().split("\r\n");
+    expect(masterLines).toHaveLength(3);
+    expect(masterLines[0]?.split(";")[0]).toBe("Målepunkt id");
+    expect(masterLines[1]?.startsWith(`${mp.household.id};E17;`)).toBe(true);
+    const charges = await s.api("POST", "/customerapi/api/meteringpoints/charges/export", {
+      token,
+      body: body(mp.flex.id),
+    });
+    const chargeLines = charges.text.trimEnd().split("\r\n");
+    expect(chargeLines.filter((l) => l.includes(";Tarif;") && l.includes(";PT1H;"))).toHaveLength(48);
+    expect(chargeLines.some((l) => l.includes(";Gebyr;"))).toBe(true);
+    const none = await s.api("POST", "/customerapi/api/meteringpoints/charges/export", {
+      token,
+      body: body("nope"),
+    });
+    expect(none.status).toBe(400);
+    expect(none.json).toMatch(/^#20013: /);
+  });
+});

@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSimulator } from "../src/index.js";
+import { accessToken, body, faces, items, type Started, useMsw, virtualClock } from "./support.js";
+
+useMsw();
+
+const DETAILS = "/customerapi/api/meteringpoints/meteringpoint/getdetails";
+const CHARGE_LINKS = "/customerapi/api/meteringpoints/meteringpoint/getchargelinkswithcharges";
+const READINGS = "/customerapi/api/meterdata/getmeterreadings";
+
+describe.each(faces)("scenarios ($name)", (face) => {
+  let s: Started;
+  let token: string;
+  const clock = virtualClock();
+  beforeEach(async () => {
+    clock.set("2026-01-15T10:00:00Z");
+    s = await face.start({ clock: clock.now, limits: "off" });
+    token = await accessToken(s);
+  });
+  afterEach(async () => s.stop());
+  const id = () => s.sim.meteringPoints.household.id;
+
+  it("answers 503 'DataHub unavailable' for the next N calls, isalive with a false body", async () => {
+    s.sim.setScenario({ unavailable: { calls: 2 } });
+    const first = await s.api("POST", DETAILS, { token, body: body(id()) });
+    expect(first.status).toBe(503);
+    expect(first.json).toMatchObject({
+      status: 503,
+      detail: "DataHub unavailable.",
+      traceId: expect.any(String),
+    });
+    const alive = await s.api("GET", "/customerapi/api/isalive");
+    expect(alive.status).toBe(503);
+    expect(alive.text).toBe("false");
+    expect((await s.api("POST", DETAILS, { token, body: body(id()) })).status).toBe(200);
+  });
+
+  it("limits a fault to matching paths", async () => {
+    s.sim.setScenario({ unavailable: { pathIncludes: "GetTimeSeries" } });
+    expect((await s.api("POST", DETAILS, { token, body: body(id()) })).status).toBe(200);
+    const series = await s.api(
+      "POST",
+      "/customerapi/api/meterdata/gettimeseries/2026-01-01/2026-01-02/Hour",
+      { token, body: body(id()) },
+    );
+    expect(series.status).toBe(503);
+    s.sim.setScenario({ unavailable: false });
+    expect(
+      (
+        await s.api("POST", "/customerapi/api/meterdata/gettimeseries/2026-01-01/2026-01-02/Hour", {
+          token,
+          body: body(id()),
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it("holds responses back in the slow scenario", async () => {
+    s.sim.setScenario({ slow: { delayMs: 150 } });
+    const started = performance.now();
+    expect((await s.api("GET", "/customerapi/api/isalive")).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it("truncates a JSON body in the malformed scenario", async () => {
+    s.sim.setScenario({ malformedJson: { calls: 1 } });
+    const broken = await s.api("POST", DETAILS, { token, body: body(id()) });
+    expect(broken.status).toBe(200);
+    expect(broken.json).toBeUndefined();
+    expect(() => JSON.parse(broken.text)).toThrow();
+    expect((await s.api("POST", DETAILS, { token, body: body(id()) })).json).toBeDefined();
+  });
+
+  it("drops the connection in the reset scenario", async () => {
+    s.sim.setScenario({ connectionReset: { calls: 1 } });
+    await expect(s.api("GET", "/customerapi/api/isalive")).rejects.toThrow();
+    expect((await s.api("GET", "/customerapi/api/isalive")).status).toBe(200);
+    expect(s.sim.requests.map((r) => r.status)).toContain("reset");
+  });
+
+  it("answers 404 for getchargelinkswithcharges as live, and the full shape when enabled", async () => {
+    const query = {
+      query: [{ meteringPointId: id(), from: "2026-01-05T23:00:00Z", to: "2026-01-06T23:00:00Z" }],
+    };
+    const live = await s.api("POST", CHARGE_LINKS, { body: query });
+    expect(live.status).toBe(404);
+    expect(live.json).toMatchObject({ status: 404, traceId: expect.any(String) });
+    s.sim.setScenario({ chargeLinks: "available" });
+    const answer = await s.api("POST", CHARGE_LINKS, { token, body: query });
+    expect(answer.status).toBe(200);
+    const result = (
+      answer.json as {
+        result: {
+          results: Array<Record<string, unknown>>;
+          chargeInformations: Array<Record<string, unknown>>;
+        };
+      }
+    ).result;
+    expect(result.results[0]).toMatchObject({ meteringPointId: id(), error: null });
+    expect((result.results[0]?.chargeLinks as unknown[]).length).toBeGreaterThan(0);
+    const quarterTariff = result.chargeInformations.find((c) => c.resolution === "PT15M");
+    expect((quarterTariff?.chargeSeriesPoints as unknown[]).length).toBe(96);
+    const tpToken = await accessToken(s, "thirdparty");
+    const tp = await s.api("POST", "/thirdpartyapi/api/meteringpoint/getchargelinkswithcharges", {
+      token: tpToken,
+      body: query,
+    });
+    expect(tp.status).toBe(200);
+  });
+
+  it("answers 404 for the withdrawn getmeterreadings, and the 2024 shape when enabled", async () => {
+    const path = `${READINGS}/2025-11-01/2026-01-01`;
+    expect((await s.api("POST", path, { token, body: body(id()) })).status).toBe(404);
+    s.sim.setScenario({ meterReadings: "available" });
+    const answer = await s.api("POST", path, { token, body: body(id(), s.sim.meteringPoints.neighbour.id) });
+    expect(answer.status).toBe(200);
+    const [ok, denied] = items(answer);
+    expect(denied).toMatchObject({ success: false, errorCode: 20010, result: null });
+    const readings = (ok?.result as { meteringPointId: string; readings: Array<Record<string, string>> })
+      .readings;
+    expect((ok?.result as { meteringPointId: string }).meteringPointId).toBe(id());
+    expect(readings.map((r) => r.readingDate)).toEqual([
+      "2025-10-31T23:00:00.000Z",
+      "2025-11-30T23:00:00.000Z",
+    ]);
+    expect(Object.keys(readings[0] ?? {})).toEqual([
+      "readingDate",
+      "registrationDate",
+      "meterNumber",
+      "meterReading",
+      "measurementUnit",
+    ]);
+    const november = await s.api(
+      "POST",
+      "/customerapi/api/meterdata/gettimeseries/2025-11-01/2025-12-01/Month",
+      { token, body: body(id()) },
+    );
+    const monthKwh = Number(
+      (
+        items(november)[0]?.MyEnergyData_MarketDocument as {
+          TimeSeries: Array<{ Period: Array<{ Point: Array<Record<string, string>> }> }>;
+        }
+      ).TimeSeries[0]?.Period[0]?.Point[0]?.["out_Quantity.quantity"],
+    );
+    expect(Number(readings[1]?.meterReading) - Number(readings[0]?.meterReading)).toBeCloseTo(monthKwh, 2);
+  });
+
+  it("restores the initial scenario on reset()", async () => {
+    s.sim.setScenario({ unavailable: {}, chargeLinks: "available" });
+    expect((await s.api("GET", "/customerapi/api/isalive")).status).toBe(503);
+    s.sim.reset();
+    expect(s.sim.scenario.chargeLinks).toBe("notDeployed");
+    expect((await s.api("GET", "/customerapi/api/isalive")).status).toBe(200);
+  });
+});
+
+describe("scenario options", () => {
+  it("draws probabilistic faults from the seeded PRNG, the same way for the same seed", async () => {
+    const pattern = async (seed: number) => {
+      const sim = createSimulator({ seed, limits: "off", scenario: { unavailable: { probability: 0.5 } } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const answer = await sim.handle({
+          method: "GET",
+          url: "/customerapi/api/isalive",
+          headers: {},
+          body: undefined,
+          clientAddress: "x",
+        });
+        statuses.push(answer.kind === "response" ? answer.status : 0);
+      }
+      return statuses;
+    };
+    const a = await pattern(7);
+    expect(await pattern(7)).toEqual(a);
+    expect(await pattern(8)).not.toEqual(a);
+    const outages = a.filter((status) => status === 503).length;
+    expect(outages).toBeGreaterThan(60);
+    expect(outages).toBeLessThan(140);
+  });
+
+  it("rejects invalid scenario values", () => {
+    const sim = createSimulator();
+    expect(() => sim.setScenario({ unavailable: { probability: 2 } })).toThrow(RangeError);
+    expect(() => sim.setScenario({ malformedJson: { calls: -1 } })).toThrow(RangeError);
+  });
+
+  it("keeps two instances apart", async () => {
+    const a = createSimulator({ scenario: { unavailable: {} } });
+    const b = createSimulator();
+    const call = (sim: typeof a) =>
+      sim.handle({
+        method: "GET",
+        url: "/customerapi/api/isalive",
+        headers: {},
+        body: undefined,
+        clientAddress: "x",
+      });
+    expect(await call(a)).toMatchObject({ status: 503 });
+    expect(await call(b)).toMatchObject({ status: 200 });
+    expect(b.requests).toHaveLength(1);
+  });
+});
