@@ -12,7 +12,7 @@ let simulator;
 let refreshToken = token;
 let baseUrl = process.env.ELOVERBLIK_BASE_URL;
 if (!refreshToken) {
-  const { startSimulator } = await import("../packages/simulator/dist/index.js");
+  const { startSimulator } = await import("../packages/simulator/dist/server.js");
   simulator = await startSimulator({ seed: 1 });
   refreshToken = simulator.tokens[api];
   baseUrl = simulator.url;

@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts"],
+  entry: ["src/index.ts", "src/server.ts", "src/bin.ts"],
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

@@ -138,7 +138,7 @@ export async function main(
   let baseUrl = env.ELOVERBLIK_BASE_URL?.trim() || undefined;
   const closers: Array<() => Promise<void>> = [];
   if (values.simulator) {
-    const { startSimulator } = await import("@eloverblik-kit/simulator");
+    const { startSimulator } = await import("@eloverblik-kit/simulator/server");
     const sim = await startSimulator({ port: 0 });
     closers.push(() => sim.close());
     refreshToken = sim.tokens[api];

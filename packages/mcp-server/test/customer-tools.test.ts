@@ -1,5 +1,5 @@
 // Every customer tool through the SDK client, against the simulator over loopback HTTP.
-import type { RunningSimulator } from "@eloverblik-kit/simulator";
+import type { RunningSimulator } from "@eloverblik-kit/simulator/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   connect,

@@ -1,5 +1,5 @@
 // Every error path comes back as an isError result that says what happened and what to do.
-import type { RunningSimulator } from "@eloverblik-kit/simulator";
+import type { RunningSimulator } from "@eloverblik-kit/simulator/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock, connect, data, idsOf, type Session, simClient, startSim, textOf } from "./support/harness.js";
 

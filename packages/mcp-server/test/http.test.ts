@@ -1,6 +1,6 @@
 // Streamable HTTP in-process: the SDK client against startHttpServer, secrets and host checks.
 import { request } from "node:http";
-import type { RunningSimulator } from "@eloverblik-kit/simulator";
+import type { RunningSimulator } from "@eloverblik-kit/simulator/server";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";

@@ -1,6 +1,6 @@
 // No token ever reaches a result, a resource, a prompt or a log line, failures included.
 import { createEloverblik } from "@eloverblik-kit/client";
-import type { RunningSimulator } from "@eloverblik-kit/simulator";
+import type { RunningSimulator } from "@eloverblik-kit/simulator/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startupTokenMessage } from "../src/context.js";
 import { createServerContext } from "../src/index.js";

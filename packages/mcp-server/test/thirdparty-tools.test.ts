@@ -1,6 +1,6 @@
 // The Third Party server: its own tools, the shared data tools, and access limited by authorization.
 import { addLocalMonths } from "@eloverblik-kit/client";
-import type { RunningSimulator } from "@eloverblik-kit/simulator";
+import type { RunningSimulator } from "@eloverblik-kit/simulator/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, data, type Session, simClient, startSim, textOf } from "./support/harness.js";
 

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSimulatorCore, type SimulatorCore, type SimulatorOptions } from "./simulator-core.js";
 
@@ -24,7 +24,10 @@ export interface RunningSimulator {
 }
 
 /** Reads the whole body; past `limit` bytes it keeps draining but reports the body as too large. */
-function readBody(request: IncomingMessage, limit: number): Promise<{ text: string | undefined; tooLarge: boolean }> {
+function readBody(
+  request: IncomingMessage,
+  limit: number,
+): Promise<{ text: string | undefined; tooLarge: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -42,43 +45,46 @@ function readBody(request: IncomingMessage, limit: number): Promise<{ text: stri
   });
 }
 
+/** Answers one request from the core; any failure drops the connection rather than the process. */
+async function serve(
+  simulator: SimulatorCore,
+  limit: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const read = await readBody(request, limit);
+  if (read.tooLarge) {
+    response.writeHead(413).end();
+    return;
+  }
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  const forwarded = headers["x-forwarded-for"]?.split(",")[0]?.trim();
+  const answer = await simulator.handle({
+    method: request.method ?? "GET",
+    url: request.url ?? "/",
+    headers,
+    body: read.text,
+    clientAddress: forwarded || request.socket.remoteAddress || "unknown",
+  });
+  if (answer.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+  if (answer.kind === "reset") {
+    request.socket.destroy();
+    return;
+  }
+  response.writeHead(answer.status, answer.headers);
+  response.end(answer.body);
+}
+
 /** A real HTTP server over the same core as the msw handlers. */
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
   const simulator = options.simulator ?? createSimulatorCore(options);
   const host = options.host ?? "127.0.0.1";
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  const server = createServer(async (request, response) => {
-    let body: string | undefined;
-    try {
-      const read = await readBody(request, limit);
-      if (read.tooLarge) {
-        response.writeHead(413).end();
-        return;
-      }
-      body = read.text;
-    } catch {
-      request.socket.destroy();
-      return;
-    }
-    const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(", ") : value;
-    }
-    const forwarded = headers["x-forwarded-for"]?.split(",")[0]?.trim();
-    const answer = await simulator.handle({
-      method: request.method ?? "GET",
-      url: request.url ?? "/",
-      headers,
-      body,
-      clientAddress: forwarded || request.socket.remoteAddress || "unknown",
-    });
-    if (answer.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-    if (answer.kind === "reset") {
-      request.socket.destroy();
-      return;
-    }
-    response.writeHead(answer.status, answer.headers);
-    response.end(answer.body);
+  const server = createServer((request, response) => {
+    serve(simulator, limit, request, response).catch(() => request.socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -12,18 +12,14 @@ export type { Aggregation } from "@eloverblik-kit/client";
 
 export type ProblemDetails = C["ProblemDetails"] & Record<string, unknown>;
 export type MarketDocument = C["MyEnergyDataMarketDocument"];
-export type MarketDocumentItem = C["MyEnergyDataMarketDocumentResponse"];
 export type Period = C["Period"];
-export type Point = C["Point"];
 export type MeteringPoint = C["MeteringPointApiDto"];
 export type ChildMeteringPoint = C["ChildMeteringPointDto"];
 export type CustomerDetails = C["MeteringPointDetailsCustomerDto"];
-export type CustomerDetailsItem = C["MeteringPointDetailsCustomerDtoResponse"];
 export type ContactAddress = C["ContactAddressDto"];
 export type Charge = C["MeteringPointChargeDto"];
 export type Tariff = C["MeteringPointTariffDto"];
 export type CustomerCharges = C["MeteringPointFeesDto"];
-export type CustomerChargesItem = C["MeteringPointFeesDtoResponse"];
 export type StringItem = C["StringResponse"];
 export type ChargeLinksResponse = C["GetChargeLinksWithChargesResponse"];
 export type ChargeLinksResult = C["GetChargeLinksWithChargesResultDto"];
@@ -32,11 +28,9 @@ export type ChargeInformation = C["ChargeInformationDto"];
 export type Authorization = T["AuthorizationDto"];
 export type ThirdPartyMeteringPoint = T["MeteringPointThirdPartyDto"];
 export type ThirdPartyDetails = T["MeteringPointDetailsDto"];
-export type ThirdPartyDetailsItem = T["MeteringPointDetailsDtoResponse"];
 export type ThirdPartyCharges = T["MeteringPointChargesDto"];
-export type ThirdPartyChargesItem = T["MeteringPointChargesDtoResponse"];
 
-export type MeterReadingsItem = L["MeterDataReadingsDtoResponse"];
+export type MeterReadings = L["MeterDataReadingsDto"];
 
 /** The fields every per-metering-point item carries next to its payload. */
 export interface ItemEnvelope {

@@ -22,7 +22,7 @@ describe.each(faces)("the client against the simulator ($name)", (face) => {
       // Sleeping moves the virtual clock, so the client's own timeout timer is switched off.
       sleep: async (ms: number) => clock.advance(ms),
       tokenStore: createMemoryTokenStore(),
-      retry: { maxRetries: 2, timeoutMs: 0 },
+      retry: { maxAttempts: 3, timeoutMs: 0 },
     });
 
   it("reads metering points and DST-day time series in batches of at most 10", async () => {

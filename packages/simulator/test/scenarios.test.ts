@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSimulator } from "../src/index.js";
-import { accessToken, body, faces, items, type Started, useMsw, virtualClock } from "./support.js";
+import { accessToken, body, faces, itemAt, type Started, useMsw, virtualClock } from "./support.js";
 
 useMsw();
 
@@ -97,9 +97,9 @@ describe.each(faces)("scenarios ($name)", (face) => {
       }
     ).result;
     expect(result.results[0]).toMatchObject({ meteringPointId: id(), error: null });
-    expect((result.results[0]?.chargeLinks as unknown[]).length).toBeGreaterThan(0);
+    expect((result.results[0]?.chargeLinks as unknown[] | undefined)?.length).toBeGreaterThan(0);
     const quarterTariff = result.chargeInformations.find((c) => c.resolution === "PT15M");
-    expect((quarterTariff?.chargeSeriesPoints as unknown[]).length).toBe(96);
+    expect((quarterTariff?.chargeSeriesPoints as unknown[] | undefined)?.length).toBe(96);
     const tpToken = await accessToken(s, "thirdparty");
     const tp = await s.api("POST", "/thirdpartyapi/api/meteringpoint/getchargelinkswithcharges", {
       token: tpToken,
@@ -114,11 +114,12 @@ describe.each(faces)("scenarios ($name)", (face) => {
     s.sim.setScenario({ meterReadings: "available" });
     const answer = await s.api("POST", path, { token, body: body(id(), s.sim.meteringPoints.neighbour.id) });
     expect(answer.status).toBe(200);
-    const [ok, denied] = items(answer);
+    const ok = itemAt(answer, 0);
+    const denied = itemAt(answer, 1);
     expect(denied).toMatchObject({ success: false, errorCode: 20010, result: null });
-    const readings = (ok?.result as { meteringPointId: string; readings: Array<Record<string, string>> })
+    const readings = (ok.result as { meteringPointId: string; readings: Array<Record<string, string>> })
       .readings;
-    expect((ok?.result as { meteringPointId: string }).meteringPointId).toBe(id());
+    expect((ok.result as { meteringPointId: string }).meteringPointId).toBe(id());
     expect(readings.map((r) => r.readingDate)).toEqual([
       "2025-10-31T23:00:00.000Z",
       "2025-11-30T23:00:00.000Z",
@@ -137,7 +138,7 @@ describe.each(faces)("scenarios ($name)", (face) => {
     );
     const monthKwh = Number(
       (
-        items(november)[0]?.MyEnergyData_MarketDocument as {
+        itemAt(november, 0).MyEnergyData_MarketDocument as {
           TimeSeries: Array<{ Period: Array<{ Point: Array<Record<string, string>> }> }>;
         }
       ).TimeSeries[0]?.Period[0]?.Point[0]?.["out_Quantity.quantity"],
@@ -183,6 +184,8 @@ describe("scenario options", () => {
     const sim = createSimulator();
     expect(() => sim.setScenario({ unavailable: { probability: 2 } })).toThrow(RangeError);
     expect(() => sim.setScenario({ malformedJson: { calls: -1 } })).toThrow(RangeError);
+    expect(() => sim.setScenario({ unavialable: {} } as never)).toThrow(/Unknown scenario field/);
+    expect(() => sim.setScenario({ chargeLinks: "yes" } as never)).toThrow(RangeError);
   });
 
   it("keeps two instances apart", async () => {

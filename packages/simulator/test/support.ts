@@ -129,3 +129,10 @@ export interface Item {
 export function items(answer: Answer): Item[] {
   return (answer.json as { result: Item[] }).result;
 }
+
+/** The item at `index`, failing the test when the answer has fewer items. */
+export function itemAt(answer: Answer, index: number): Item {
+  const item = items(answer)[index];
+  if (item === undefined) throw new Error(`no item ${index} in ${answer.text.slice(0, 200)}`);
+  return item;
+}

@@ -247,12 +247,14 @@ describe("time series", () => {
       mp.flexHeating.id,
     );
     const flat = (doc: Doc | undefined) => periods(doc).flatMap((p) => p.Point);
-    flat(exported).forEach((point, i) =>
-      expect(wh(point)).toBeLessThanOrEqual(wh(flat(production)[i] as Point)),
-    );
-    flat(heating).forEach((point, i) =>
-      expect(wh(point)).toBeLessThanOrEqual(wh(flat(heated)[i] as Point) + 1),
-    );
+    const productionPoints = flat(production);
+    const heatedPoints = flat(heated);
+    for (const [i, point] of flat(exported).entries()) {
+      expect(wh(point)).toBeLessThanOrEqual(wh(productionPoints[i] as Point));
+    }
+    for (const [i, point] of flat(heating).entries()) {
+      expect(wh(point)).toBeLessThanOrEqual(wh(heatedPoints[i] as Point) + 1);
+    }
     expect(exported?.TimeSeries[0]?.businessType).toBe("A01");
     expect(production?.TimeSeries[0]?.businessType).toBe("A01");
   });

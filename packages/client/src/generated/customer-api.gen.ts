@@ -313,7 +313,7 @@ export interface components {
         };
         /** @description One item per requested metering point, holding its time series document. Each item succeeds or fails on its own, so check `success` and `errorCode` on every item before using the payload. */
         MyEnergyDataMarketDocumentResponse: {
-            MyEnergyData_MarketDocument?: components["schemas"]["MyEnergyDataMarketDocument"];
+            MyEnergyData_MarketDocument?: components["schemas"]["MyEnergyDataMarketDocument"] | null;
             /** @description true when this metering point was served; false when it failed. */
             success?: boolean;
             /**
@@ -728,7 +728,7 @@ export interface components {
         };
         /** @description One item per requested metering point, holding its master data. Each item succeeds or fails on its own, so check `success` and `errorCode` on every item before using the payload. */
         MeteringPointDetailsCustomerDtoResponse: {
-            result?: components["schemas"]["MeteringPointDetailsCustomerDto"];
+            result?: components["schemas"]["MeteringPointDetailsCustomerDto"] | null;
             /** @description true when this metering point was served; false when it failed. */
             success?: boolean;
             /**
@@ -880,7 +880,7 @@ export interface components {
         };
         /** @description One item per requested metering point, holding its charges. Each item succeeds or fails on its own, so check `success` and `errorCode` on every item before using the payload. */
         MeteringPointFeesDtoResponse: {
-            result?: components["schemas"]["MeteringPointFeesDto"];
+            result?: components["schemas"]["MeteringPointFeesDto"] | null;
             /** @description true when this metering point was served; false when it failed. */
             success?: boolean;
             /**
@@ -1181,7 +1181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token. */
@@ -1425,7 +1425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token, or no access to the metering points. */
@@ -1504,7 +1504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token, or no access to the metering points. */
@@ -1583,7 +1583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token, or no access to the metering points. */
@@ -1766,7 +1766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token. */
@@ -1845,7 +1845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token. */
@@ -1924,7 +1924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token. */

@@ -44,7 +44,7 @@ export interface components {
         };
         /** @description One item per requested metering point, holding its meter readings. Each item succeeds or fails on its own, so check `success` and `errorCode` on every item before using the payload. */
         MeterDataReadingsDtoResponse: {
-            result?: components["schemas"]["MeterDataReadingsDto"];
+            result?: components["schemas"]["MeterDataReadingsDto"] | null;
             /** @description true when this metering point was served; false when it failed. */
             success?: boolean;
             /**

@@ -233,7 +233,7 @@ export interface components {
         };
         /** @description One item per requested metering point, holding its time series document. Each item succeeds or fails on its own, so check `success` and `errorCode` on every item before using the payload. */
         MyEnergyDataMarketDocumentResponse: {
-            MyEnergyData_MarketDocument?: components["schemas"]["MyEnergyDataMarketDocument"];
+            MyEnergyData_MarketDocument?: components["schemas"]["MyEnergyDataMarketDocument"] | null;
             /** @description true when this metering point was served; false when it failed. */
             success?: boolean;
             /**
@@ -651,7 +651,7 @@ export interface components {
         };
         /** @description One item per requested metering point, holding its master data. Each item succeeds or fails on its own, so check `success` and `errorCode` on every item before using the payload. */
         MeteringPointDetailsDtoResponse: {
-            result?: components["schemas"]["MeteringPointDetailsDto"];
+            result?: components["schemas"]["MeteringPointDetailsDto"] | null;
             /** @description true when this metering point was served; false when it failed. */
             success?: boolean;
             /**
@@ -790,7 +790,7 @@ export interface components {
         };
         /** @description One item per requested metering point, holding its charges. Each item succeeds or fails on its own, so check `success` and `errorCode` on every item before using the payload. */
         MeteringPointChargesDtoResponse: {
-            result?: components["schemas"]["MeteringPointChargesDto"];
+            result?: components["schemas"]["MeteringPointChargesDto"] | null;
             /** @description true when this metering point was served; false when it failed. */
             success?: boolean;
             /**
@@ -1242,7 +1242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token, or no access to the metering points. */
@@ -1321,7 +1321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token, or no access to the metering points. */
@@ -1400,7 +1400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token, or no access to the metering points. */
@@ -1497,7 +1497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token, or no access to the metering points. */

@@ -1,7 +1,7 @@
 // Test harness: a simulator on a loopback port, an Eloverblik client pointed at it, and an MCP
 // client connected to our server over the SDK's in-memory transport.
 import { createEloverblik, type Eloverblik } from "@eloverblik-kit/client";
-import { type MeterRole, type RunningSimulator, startSimulator } from "@eloverblik-kit/simulator";
+import { type MeterRole, type RunningSimulator, startSimulator } from "@eloverblik-kit/simulator/server";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";

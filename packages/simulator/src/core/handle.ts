@@ -111,5 +111,14 @@ async function route(
     if (!auth.ok) return auth.result;
     ctx.token = auth.token;
   }
-  return match.route.handler(ctx);
+  try {
+    return await match.route.handler(ctx);
+  } catch (error) {
+    // A bug in the simulator must not take a test run or a demo server down with it.
+    return problem(
+      ctx,
+      500,
+      `The simulator failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }

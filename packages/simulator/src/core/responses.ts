@@ -38,6 +38,7 @@ const PROBLEM_TITLES: Record<number, [string, string]> = {
   404: ["Not Found", "https://tools.ietf.org/html/rfc9110#section-15.5.5"],
   405: ["Method Not Allowed", "https://tools.ietf.org/html/rfc9110#section-15.5.6"],
   429: ["Too Many Requests", "https://tools.ietf.org/html/rfc6585#section-4"],
+  500: ["Internal Server Error", "https://tools.ietf.org/html/rfc9110#section-15.6.1"],
   503: ["Service Unavailable", "https://tools.ietf.org/html/rfc9110#section-15.6.4"],
 };
 

@@ -37,7 +37,7 @@ function intradayBucket(day: NativeDay, aggregation: Wire.Aggregation): Bucket {
 }
 
 /** The [first, afterLast) local dates this meter can serve for a request, or undefined when none. */
-export function servedDates(
+function servedDates(
   mp: MeteringPointSpec,
   from: string,
   to: string,

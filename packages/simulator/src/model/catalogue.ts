@@ -1,3 +1,4 @@
+import { type Address, BAKERY, HEATED_HOUSE, HOME, NEIGHBOUR, SUMMER_HOUSE } from "./addresses.js";
 import { makeDigits, makeGln, makeGsrn, makeWebAccessCode } from "./identifiers.js";
 import { createStream } from "./prng.js";
 
@@ -23,19 +24,6 @@ export type LoadProfile =
   | "heatedHouse"
   | "heating"
   | "business";
-
-export interface Address {
-  streetCode: string;
-  streetName: string;
-  buildingNumber: string;
-  floorId: string;
-  roomId: string;
-  postcode: string;
-  cityName: string;
-  citySubDivisionName: string;
-  municipalityCode: string;
-  locationDescription: string;
-}
 
 export interface MeteringPointSpec {
   role: MeterRole;
@@ -85,34 +73,6 @@ export interface Catalogue {
   energinet: Participant;
   customer: { name: string; userId: string; nameIdentifier: string };
 }
-
-const address = (
-  streetName: string,
-  buildingNumber: string,
-  floorId: string,
-  roomId: string,
-  postcode: string,
-  cityName: string,
-  municipalityCode: string,
-  streetCode: string,
-): Address => ({
-  streetCode,
-  streetName,
-  buildingNumber,
-  floorId,
-  roomId,
-  postcode,
-  cityName,
-  citySubDivisionName: "",
-  municipalityCode,
-  locationDescription: "",
-});
-
-const HOME = address("Simulatorvej", "12", "2", "tv", "2200", "København N", "101", "6124");
-const SUMMER_HOUSE = address("Klitstien", "4", "", "", "3250", "Gilleleje", "270", "0412");
-const HEATED_HOUSE = address("Bøgeskovvej", "7", "", "", "4000", "Roskilde", "265", "0190");
-const NEIGHBOUR = address("Simulatorvej", "12", "3", "th", "2200", "København N", "101", "6124");
-const BAKERY = address("Bagergade", "21", "", "", "5000", "Odense C", "461", "0350");
 
 interface Blueprint
   extends Omit<MeteringPointSpec, "id" | "parentId" | "childIds" | "meterNumber" | "webAccessCode"> {

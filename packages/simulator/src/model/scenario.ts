@@ -41,6 +41,15 @@ export const DEFAULT_SCENARIO: Required<Scenario> = {
 };
 
 function validate(scenario: Scenario): void {
+  for (const key of Object.keys(scenario)) {
+    if (!(key in DEFAULT_SCENARIO)) throw new RangeError(`Unknown scenario field "${key}"`);
+  }
+  if (scenario.chargeLinks !== undefined && !["notDeployed", "available"].includes(scenario.chargeLinks)) {
+    throw new RangeError('scenario.chargeLinks must be "notDeployed" or "available"');
+  }
+  if (scenario.meterReadings !== undefined && !["withdrawn", "available"].includes(scenario.meterReadings)) {
+    throw new RangeError('scenario.meterReadings must be "withdrawn" or "available"');
+  }
   for (const name of ["unavailable", "malformedJson", "connectionReset"] as const) {
     const fault = scenario[name];
     if (fault === undefined || fault === false) continue;
@@ -78,9 +87,9 @@ export class ScenarioState {
       if (value === undefined) continue;
       (this.current as Record<string, unknown>)[key] = value;
       if (key === "unavailable" || key === "malformedJson" || key === "connectionReset") {
-        const calls = (value as FaultSelector | false) && (value as FaultSelector).calls;
-        if (typeof calls === "number") this.remaining.set(key, calls);
-        else this.remaining.delete(key);
+        const calls = value === false ? undefined : (value as FaultSelector).calls;
+        if (calls === undefined) this.remaining.delete(key);
+        else this.remaining.set(key, calls);
       }
     }
   }

@@ -1,7 +1,13 @@
 import { businessError, codeName, json } from "../core/responses.js";
 import type { RequestContext, RouteResult } from "../core/types.js";
 import { ChargeLinksBuilder } from "../data/charge-links.js";
-import { parseJsonBody, resolveIds } from "../validation/metering-points.js";
+import {
+  noValidIds,
+  parseJsonBody,
+  resolveIds,
+  tooManyIds,
+  WELL_FORMED_ID,
+} from "../validation/metering-points.js";
 
 interface QueryItem {
   meteringPointId?: unknown;
@@ -16,12 +22,7 @@ export function getChargeLinks(ctx: RequestContext): RouteResult {
   const query = (parsed.value as { query?: unknown } | null)?.query;
   const items: QueryItem[] = Array.isArray(query) ? (query as QueryItem[]) : [];
   const max = ctx.model.maxMeteringPointsPerRequest;
-  if (items.length > max) {
-    return businessError(
-      10004,
-      `Too many metering points in one request: ${items.length} given, at most ${max} allowed.`,
-    );
-  }
+  if (items.length > max) return tooManyIds(items.length, max);
   const windows: Array<{ id: string; fromMs: number; toMs: number }> = [];
   for (const item of items) {
     const fromMs = typeof item.from === "string" ? Date.parse(item.from) : Number.NaN;
@@ -32,9 +33,7 @@ export function getChargeLinks(ctx: RequestContext): RouteResult {
     if (fromMs >= toMs) return businessError(30001, "Period not allowed, from must be before to.");
     windows.push({ id: typeof item.meteringPointId === "string" ? item.meteringPointId : "", fromMs, toMs });
   }
-  if (!windows.some((w) => /^\d{18}$/.test(w.id))) {
-    return businessError(20013, "No meteringpoints in request conforms to valid meteringpoint format.");
-  }
+  if (!windows.some((w) => WELL_FORMED_ID.test(w.id))) return noValidIds();
   const resolved = resolveIds(
     ctx,
     windows.map((w) => w.id),

@@ -8,17 +8,23 @@ import { earlierDate } from "../model/dates.js";
 import { hashString } from "../model/prng.js";
 import { parseMeteringPointIds, resolveForCustomer } from "../validation/metering-points.js";
 import { validatePeriod } from "../validation/period.js";
+import type * as Wire from "../wire.js";
 
 /**
  * Register readings at `from` and at each first of a month after it: a counter that starts at a
  * seeded value on the meter's first day and grows by exactly the energy of the time series.
  */
-function readings(ctx: RequestContext, mp: MeteringPointSpec, from: string, to: string) {
+function readings(
+  ctx: RequestContext,
+  mp: MeteringPointSpec,
+  from: string,
+  to: string,
+): Wire.MeterReadings["readings"] {
   const end = earlierDate(to, firstUnavailableDate(ctx.nowMs, mp.dataLagDays));
   const wanted = new Set<string>([from]);
   for (let d = addLocalMonths(`${from.slice(0, 7)}-01`, 1); d < end; d = addLocalMonths(d, 1)) wanted.add(d);
   let counterWh = (hashString(mp.meterNumber) % 40_000) * 1000;
-  const out = [];
+  const out: NonNullable<Wire.MeterReadings["readings"]> = [];
   for (let date = mp.dataFrom; date <= end; date = addLocalDays(date, 1)) {
     if (wanted.has(date) && date >= mp.dataFrom && date < end) {
       const at = localDateStartUtc(date);

@@ -4,6 +4,19 @@ import type { MeteringPointSpec } from "../model/catalogue.js";
 
 export const WELL_FORMED_ID = /^\d{18}$/;
 
+/** 20013 with its live text (HA #116). */
+export function noValidIds(): RouteResult {
+  return businessError(20013, "No meteringpoints in request conforms to valid meteringpoint format.");
+}
+
+/** More ids than `maxMeteringPointsPerRequest` (10 by default, Energinet's recommendation). */
+export function tooManyIds(count: number, max: number): RouteResult {
+  return businessError(
+    10004,
+    `Too many metering points in one request: ${count} given, at most ${max} allowed.`,
+  );
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; result: RouteResult };
 
 /**
@@ -56,21 +69,8 @@ export function parseMeteringPointIds(ctx: RequestContext): Parsed<string[]> {
   }
   const ids = [...new Set((list ?? []) as string[])];
   const max = ctx.model.maxMeteringPointsPerRequest;
-  if (ids.length > max) {
-    return {
-      ok: false,
-      result: businessError(
-        10004,
-        `Too many metering points in one request: ${ids.length} given, at most ${max} allowed.`,
-      ),
-    };
-  }
-  if (!ids.some((id) => WELL_FORMED_ID.test(id))) {
-    return {
-      ok: false,
-      result: businessError(20013, "No meteringpoints in request conforms to valid meteringpoint format."),
-    };
-  }
+  if (ids.length > max) return { ok: false, result: tooManyIds(ids.length, max) };
+  if (!ids.some((id) => WELL_FORMED_ID.test(id))) return { ok: false, result: noValidIds() };
   return { ok: true, value: ids };
 }
 

@@ -1,0 +1,16 @@
+// msw-free entry: the HTTP server and the core model, for the CLI, demos, MCP and n8n/Node-RED work.
+export { type ApiKind, TOKEN_TYPES, type TokenKind } from "./auth/token-types.js";
+export type { SimHttpResponse, SimRequest, SimResetResponse, SimResponse } from "./core/types.js";
+export { type RunningSimulator, type StartSimulatorOptions, startSimulator } from "./http-server.js";
+export { LIMITS_2024, LIMITS_2026, type LimitsOption, type SimulatorLimits } from "./limits/limits.js";
+export type { MeterRole } from "./model/catalogue.js";
+export type { ModelOptions, RequestLogEntry, SimulatorModel } from "./model/model.js";
+export type { FaultSelector, Scenario } from "./model/scenario.js";
+export { parseScenario, SCENARIO_PRESETS } from "./scenario-presets.js";
+export {
+  type AuthorizationInfo,
+  createSimulatorCore,
+  type MeteringPointInfo,
+  type SimulatorCore,
+  type SimulatorOptions,
+} from "./simulator-core.js";
