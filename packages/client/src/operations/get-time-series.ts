@@ -28,7 +28,6 @@ export interface TimeSeriesData {
   documents?: TimeSeriesDocument[];
 }
 
-
 export interface ColumnarTimeSeriesData {
   meteringPointId: string;
   from: string;
