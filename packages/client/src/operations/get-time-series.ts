@@ -1,3 +1,4 @@
+import { localDateStartUtc } from "../time/danish-time.js";
 import { type ColumnarTimeSeries, flattenTimeSeriesColumnar } from "../time-series/columnar.js";
 import { flattenTimeSeries } from "../time-series/flatten.js";
 import type { TimeSeriesGap, TimeSeriesPoint } from "../time-series/types.js";
@@ -35,6 +36,42 @@ export interface ColumnarTimeSeriesData {
   aggregation: Aggregation;
   columns: ColumnarTimeSeries;
 }
+
+/**
+ * Adds the stretches at the start and end of the asked period that no point covers. The newest
+ * one to three days are usually missing because DataHub lags; this makes that visible as a gap.
+ */
+function withEdgeGaps(
+  meteringPointId: string,
+  range: { from: string; to: string },
+  points: readonly TimeSeriesPoint[],
+  gaps: TimeSeriesGap[],
+): TimeSeriesGap[] {
+  const rangeStart = localDateStartUtc(range.from);
+  const rangeEnd = localDateStartUtc(range.to);
+  if (points.length === 0) {
+    const whole = { meteringPointId, start: iso(rangeStart), end: iso(rangeEnd), resolution: "" };
+    return gaps.length === 0 ? [whole] : gaps;
+  }
+  let first = points[0]!;
+  let last = points[0]!;
+  for (const p of points) {
+    if (p.start < first.start) first = p;
+    if (p.end > last.end) last = p;
+  }
+  const out = [...gaps];
+  const firstMs = Date.parse(first.start);
+  const lastMs = Date.parse(last.end);
+  if (firstMs > rangeStart && !gaps.some((g) => Date.parse(g.start) <= rangeStart)) {
+    out.unshift({ meteringPointId, start: iso(rangeStart), end: first.start, resolution: first.resolution });
+  }
+  if (lastMs < rangeEnd && !gaps.some((g) => Date.parse(g.end) >= rangeEnd)) {
+    out.push({ meteringPointId, start: last.end, end: iso(rangeEnd), resolution: last.resolution });
+  }
+  return out;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Flattens one id's answer; a body that cannot be read fails that id only, never the whole call. */
 function toResult<T>(chunks: RawTimeSeriesChunks, build: () => T): ItemResult<T> {
@@ -77,13 +114,14 @@ export async function getTimeSeries(
   return groups.map((chunks) =>
     toResult(chunks, (): TimeSeriesData => {
       const flat = flattenTimeSeries({ result: chunks.items.map((c) => c.item) });
+      const gaps = withEdgeGaps(chunks.meteringPointId, chunks.range, flat.points, flat.gaps);
       return {
         meteringPointId: chunks.meteringPointId,
         from: chunks.range.from,
         to: chunks.range.to,
         aggregation: chunks.aggregation,
         points: flat.points,
-        gaps: flat.gaps,
+        gaps,
         warnings: flat.warnings,
         ...(options.includeDocuments ? { documents: documentsOf(chunks) } : {}),
       };

@@ -54,6 +54,8 @@ export class Session {
   private readonly storeKey: string;
   private cached: CachedToken | undefined;
   private inflight: Promise<string> | undefined;
+  /** The last token the server refused; a store that hands it back again is not trusted. */
+  private refused: string | undefined;
 
   constructor(options: SessionOptions) {
     this.options = options;
@@ -78,6 +80,7 @@ export class Session {
 
   /** Forgets a data-access token the server refused, unless another caller already replaced it. */
   async invalidate(token: string): Promise<void> {
+    this.refused = token;
     if (this.cached?.accessToken === token) {
       this.cached = undefined;
       await this.options.tokenStore.delete?.(this.storeKey);
@@ -105,7 +108,7 @@ export class Session {
     const { ports, tokenStore } = this.options;
     const renew = this.options.tokenRenewBeforeMs ?? 5 * 60_000;
     const stored = await tokenStore.get(this.storeKey);
-    if (stored && stored.expiresAtMs - renew > ports.now()) {
+    if (stored && stored.accessToken !== this.refused && stored.expiresAtMs - renew > ports.now()) {
       this.cached = { accessToken: stored.accessToken, expiresAtMs: stored.expiresAtMs };
       this.emit({ type: "token", action: "store-hit" });
       return stored.accessToken;
