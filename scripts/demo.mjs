@@ -7,6 +7,12 @@ import { createEloverblik, isEloverblikError, localDateOf, tariffAt } from "../p
 const token = process.env.ELOVERBLIK_REFRESH_TOKEN?.trim();
 const api = process.env.ELOVERBLIK_API === "thirdparty" ? "thirdparty" : "customer";
 const log = (line = "") => process.stdout.write(`${line}\n`);
+const localDateTime = (iso) =>
+  new Date(iso).toLocaleString("sv-SE", {
+    timeZone: "Europe/Copenhagen",
+    dateStyle: "short",
+    timeStyle: "short",
+  });
 
 let simulator;
 let refreshToken = token;
@@ -60,21 +66,22 @@ try {
     client.getTimeSeries(ids, { from, to: today, aggregation: "Hour" }),
     client.getCharges(ids),
   ]);
-  log(`\nLast 30 days (${from} to ${today}, Danish days, hourly):`);
+  log(`\nLast 30 days (${from} to ${today}, Danish days, hourly; times in Danish time):`);
   for (const [i, r] of series.entries()) {
     if (!r.ok) {
       log(`  ${r.id}  failed: ${r.error.code}: ${r.error.message}`);
       continue;
     }
     const values = r.data.points.filter((p) => p.quantity !== null);
+    const last = r.data.points.at(-1);
     const total = values.reduce((sum, p) => sum + p.quantity, 0);
     const peak = values.reduce((best, p) => (best && best.quantity >= p.quantity ? best : p), undefined);
     const c = charges[i];
     const tariff = c?.ok ? tariffAt(c.data, new Date()).total : undefined;
     log(
       `  ${r.id}  ${total.toFixed(1)} ${values[0]?.unit ?? "KWH"} in ${r.data.points.length} points` +
-        `, ${r.data.gaps.length} gap(s)` +
-        (peak ? `, peak ${peak.quantity} at ${peak.start}` : "") +
+        `, data until ${last ? localDateTime(last.end) : "—"}` +
+        (peak ? `, peak ${peak.quantity} kWh at ${localDateTime(peak.start)}` : "") +
         (tariff !== undefined ? `, grid tariff now ${tariff.toFixed(4)} DKK/kWh excl. VAT` : ""),
     );
   }

@@ -16,7 +16,8 @@ const version = packageManager.split("@")[1];
 const shell = process.platform === "win32";
 
 const onPath = spawnSync("pnpm", ["--version"], { encoding: "utf8", shell });
-const pnpm = onPath.status === 0 && onPath.stdout.trim() === version ? ["pnpm"] : ["npx", "--yes", `pnpm@${version}`];
+const pnpm =
+  onPath.status === 0 && onPath.stdout.trim() === version ? ["pnpm"] : ["npx", "--yes", `pnpm@${version}`];
 if (pnpm[0] !== "pnpm") process.stderr.write(`pnpm ${version} is not on PATH; using it through npx.\n`);
 
 function run(args) {
