@@ -74,6 +74,11 @@ function checkRefreshToken(api: ApiKind, refreshToken: unknown, nowMs: number): 
     });
   }
   const token = refreshToken.trim();
+  if (!/^[A-Za-z0-9._~+/=-]+$/.test(token)) {
+    throw invalidInput(
+      "The refresh token contains characters a token cannot have (a line break or space from copying?). Paste it again as one line.",
+    );
+  }
   const info = describeToken(token, nowMs);
   const apiName = (a: ApiKind) => (a === "customer" ? "Customer" : "Third Party");
   if (info.kind === "data-access") {
@@ -132,6 +137,7 @@ export function createEloverblik(options: EloverblikOptions) {
   const session = new Session({
     api,
     refreshToken,
+    baseUrl,
     ports,
     limiter,
     retry: resolveRetry(options.retry),

@@ -133,8 +133,8 @@ describe("DataHub unavailable (503) and rate limiting (429)", () => {
     try {
       const status = await s.call("api_status");
       expect(status.isError).toBeFalsy();
-      expect(data(status).alive).toBeNull();
-      expect(data(status).aliveError).toMatch(/unavailable/i);
+      // isalive answers 503 under load, which the client reads as "not alive"
+      expect(data(status).alive).toBe(false);
       const list = await s.call("list_metering_points");
       expect(list.isError).toBe(true);
       expect(textOf(list)).toMatch(/DATAHUB_UNAVAILABLE[\s\S]*What to do: .*Retry/);

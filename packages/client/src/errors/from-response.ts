@@ -14,12 +14,13 @@ export interface ErrorContext {
 
 /** Parses `Retry-After` (seconds or an HTTP date) into milliseconds. */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  const date = Date.parse(value);
-  if (Number.isFinite(date)) return Math.max(0, date - nowMs);
-  return undefined;
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Otherwise only an HTTP date (which always names a weekday or month in letters) is accepted.
+  if (!/[A-Za-z]/.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isFinite(date) ? Math.max(0, date - nowMs) : undefined;
 }
 
 function codeForStatus(status: number): EloverblikErrorCode {

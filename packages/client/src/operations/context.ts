@@ -55,6 +55,14 @@ export async function callApi<T>(
     result = await run((request) => ctx.session.send(request, fullCall));
   } catch (error) {
     if (error instanceof EloverblikError) throw error;
+    if (error instanceof Error && error.name === "AbortError") {
+      throw new EloverblikError({
+        code: "ABORTED",
+        message: `The ${call.operation} call was cancelled.`,
+        operation: call.operation,
+        cause: error,
+      });
+    }
     if (error instanceof SyntaxError) {
       throw new EloverblikError({
         code: "UNEXPECTED_RESPONSE",

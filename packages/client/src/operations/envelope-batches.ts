@@ -1,6 +1,7 @@
 import { EloverblikError } from "../errors/eloverblik-error.js";
 import { type ErrorContext, errorFromItem } from "../errors/from-response.js";
 import { chunk, validateMeteringPointIds } from "../plan/plan-requests.js";
+import type { CallContext } from "../transport/session.js";
 import { type CallOptions, callApi, forMeteringPoint, type OperationContext } from "./context.js";
 import type { ItemResult } from "./item-result.js";
 
@@ -28,6 +29,7 @@ export async function runEnvelopeBatches<T>(
   send: (batch: string[], fetchImpl: (request: Request) => Promise<Response>) => Promise<RawResult>,
   payload: (item: EnvelopeItem) => T,
   errorContext: Omit<ErrorContext, "operation" | "meteringPointId"> = {},
+  callExtras: Pick<CallContext, "idempotent"> = {},
 ): Promise<ItemResult<T>[]> {
   const valid = validateMeteringPointIds(ids);
   const batches = chunk(valid, ctx.batchSize);
@@ -36,7 +38,7 @@ export async function runEnvelopeBatches<T>(
       try {
         const result = await callApi<{ result?: EnvelopeItem[] | null }>(
           ctx,
-          { operation, kind: "data", meteringPointIds: batch },
+          { operation, kind: "data", meteringPointIds: batch, ...callExtras },
           options,
           batch.length === 1 ? { ...errorContext, meteringPointId: batch[0] } : errorContext,
           (fetchImpl) => send(batch, fetchImpl),

@@ -80,10 +80,12 @@ function toResult<T>(chunks: RawTimeSeriesChunks, build: () => T): ItemResult<T>
   try {
     data = build();
   } catch (error) {
+    const unreadable = forMeteringPoint(error, id, "getTimeSeries");
     return {
       id,
       ok: false,
-      error: forMeteringPoint(error, id, "getTimeSeries"),
+      error: chunks.errors[0] ?? unreadable,
+      ...(chunks.errors.length > 0 ? { errors: [...chunks.errors, unreadable] } : {}),
       correlationId: chunks.correlationIds[0],
     };
   }

@@ -18,13 +18,18 @@ export interface PlanDataRequestsOptions {
 
 const GSRN = /^\d{18}$/;
 
+/** Long "ids" are usually something pasted by mistake (even a token): never echo them whole. */
+function shorten(value: string): string {
+  return value.length > 24 ? `${value.slice(0, 8)}…(${value.length} characters)` : value;
+}
+
 function describeInvalid(value: unknown): string {
   if (typeof value === "number") {
     return `${String(value)} is a number; metering point ids must be strings, because a number loses leading digits and precision beyond 15 digits`;
   }
   if (typeof value === "string") {
     const why = /^\d+$/.test(value) ? `has ${value.length} digits` : "contains characters other than digits";
-    return `${JSON.stringify(value)} ${why}`;
+    return `${JSON.stringify(shorten(value))} ${why}`;
   }
   return `${value === null ? "null" : typeof value} is not a string`;
 }
@@ -63,7 +68,7 @@ export function validateMeteringPointIds(ids: readonly string[]): string[] {
       invalid.length === 1 ? "1 invalid metering point id" : `${invalid.length} invalid metering point ids`;
     throw invalidInput(
       `${noun}: ${list}. Each id must be a string of exactly 18 digits (a GSRN such as "571313180100000001").`,
-      invalid.length === 1 ? { meteringPointId: String(invalid[0]) } : {},
+      invalid.length === 1 ? { meteringPointId: shorten(String(invalid[0])) } : {},
     );
   }
   return out;

@@ -33,7 +33,7 @@ export interface ResolveDateRangeOptions {
 const ACCEPTED = "a Danish local date as YYYY-MM-DD (e.g. 2024-03-01) or a valid Date";
 
 function toLocalDate(value: unknown, field: "from" | "to"): string {
-  if (value instanceof Date) {
+  if (isDate(value)) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw invalidInput(`\`${field}\` is an invalid Date; expected ${ACCEPTED}.`);
     return localDateOf(ms);
@@ -119,4 +119,9 @@ export function splitDateRange(range: DateRange, maxDays = 730): DateRange[] {
     start = end;
   }
   return chunks;
+}
+
+/** `instanceof Date` fails for Dates made in another realm (a Node-RED function node's vm context). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
 }

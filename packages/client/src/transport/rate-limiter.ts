@@ -34,18 +34,19 @@ export class RateLimiter {
     signal: AbortSignal | undefined,
     onWait?: (wait: RateLimiterWait) => void,
   ): Promise<() => void> {
-    await this.enter(signal);
-    try {
-      for (;;) {
-        signal?.throwIfAborted();
-        const wait = this.waitFor(kind);
-        if (wait === undefined) break;
+    // Sleep for the window without holding a concurrency slot, so calls of another kind (or with
+    // room in their window) are not held up; check the window again once a slot is ours.
+    for (;;) {
+      signal?.throwIfAborted();
+      const wait = this.waitFor(kind);
+      if (wait !== undefined) {
         onWait?.(wait);
         await this.ports.sleep(wait.ms, signal);
+        continue;
       }
-    } catch (error) {
+      await this.enter(signal);
+      if (this.waitFor(kind) === undefined) break;
       this.leave();
-      throw error;
     }
     const now = this.ports.now();
     this.allStarts.push(now);
@@ -88,6 +89,7 @@ export class RateLimiter {
   }
 
   private enter(signal: AbortSignal | undefined): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.active < this.limits.concurrency) {
       this.active++;
       return Promise.resolve();

@@ -23,7 +23,15 @@ export const DEFAULT_RETRY: RetryOptions = {
 };
 
 export function resolveRetry(option: Partial<RetryOptions> | undefined): RetryOptions {
-  const merged = { ...DEFAULT_RETRY, ...option };
+  const merged: RetryOptions = { ...DEFAULT_RETRY };
+  for (const [key, value] of Object.entries(option ?? {})) {
+    if (value === undefined) continue; // an explicit undefined means "the default"
+    if (!(key in DEFAULT_RETRY)) throw new RangeError(`retry.${key} is not a retry option`);
+    if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
+      throw new RangeError(`retry.${key} must be a number ≥ 0, got ${String(value)}`);
+    }
+    merged[key as keyof RetryOptions] = value;
+  }
   if (!Number.isInteger(merged.maxAttempts) || merged.maxAttempts < 1) {
     throw new RangeError(`retry.maxAttempts must be a whole number ≥ 1, got ${String(merged.maxAttempts)}`);
   }

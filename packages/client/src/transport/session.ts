@@ -1,12 +1,16 @@
 import { fingerprint } from "../auth/base64url.js";
-import { type ApiKind, describeToken } from "../auth/describe-token.js";
+import type { ApiKind } from "../auth/describe-token.js";
 import type { TokenStore } from "../auth/token-store.js";
 import { EloverblikError } from "../errors/eloverblik-error.js";
-import { errorFromResponse, parseRetryAfter } from "../errors/from-response.js";
+import { parseRetryAfter } from "../errors/from-response.js";
 import type { Ports } from "../ports/ports.js";
-import type { ProgressListener } from "./progress.js";
+import type { ProgressEvent, ProgressListener } from "./progress.js";
 import type { CallKind, RateLimiter } from "./rate-limiter.js";
 import { isRetryableStatus, type RetryOptions } from "./retry-policy.js";
+import { combineSignals, raceSignal } from "./signals.js";
+import { TokenCache } from "./token-cache.js";
+
+export { combineSignals } from "./signals.js";
 
 export interface CallContext {
   operation: string;
@@ -17,75 +21,69 @@ export interface CallContext {
   signal?: AbortSignal | undefined;
   /** Sent without Authorization (isalive needs none). */
   anonymous?: boolean;
+  /**
+   * false for calls whose repetition can change the answer (relation changes): after a timeout or
+   * a dropped connection the request may have been carried out, so it is not sent again.
+   */
+  idempotent?: boolean;
+  /** false: one attempt only, whatever the answer. */
+  retry?: boolean;
+  /** Path shown in progress events when the real one carries a secret (a web access code). */
+  displayPath?: string;
 }
 
-/** Performs the token exchange through the typed raw client; returns the raw openapi-fetch result. */
-export type TokenExchange = (
+/** Sends the token request through the session; returns the raw openapi-fetch result. */
+export type SessionTokenExchange = (
   fetchImpl: (request: Request) => Promise<Response>,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 export interface SessionOptions {
   api: ApiKind;
   refreshToken: string;
+  baseUrl: string;
   ports: Ports;
   limiter: RateLimiter;
   retry: RetryOptions;
   tokenStore: TokenStore;
-  exchange: TokenExchange;
+  exchange: SessionTokenExchange;
   signal?: AbortSignal | undefined;
   onProgress?: ProgressListener | undefined;
   /** Renew the data-access token this long before its `exp`. */
   tokenRenewBeforeMs?: number;
 }
 
-interface CachedToken {
-  accessToken: string;
-  expiresAtMs: number;
-}
-
-const FALLBACK_LIFETIME_MS = 60 * 60 * 1000;
+/**
+ * A 401 with a token exchanged this recently is about access (the Third Party API answers 401 for
+ * metering points outside an authorization), not about the token, so it is not exchanged again.
+ */
+const FRESH_TOKEN_MS = 5 * 60_000;
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
  * Authentication, pacing and retries for every call of one client. Operations hand it the Request
- * openapi-fetch built; it returns the final Response (success or the last error answer).
+ * openapi-fetch built; it returns the final Response (success or the last error answer) with its
+ * body already read, so the timeout covers the whole answer.
  */
 export class Session {
   private readonly options: SessionOptions;
-  private readonly storeKey: string;
-  private cached: CachedToken | undefined;
-  private inflight: Promise<string> | undefined;
-  /** The last token the server refused; a store that hands it back again is not trusted. */
-  private refused: string | undefined;
+  private readonly tokens: TokenCache;
 
   constructor(options: SessionOptions) {
     this.options = options;
-    this.storeKey = `eloverblik:${options.api}:${fingerprint(options.refreshToken)}`;
+    this.tokens = new TokenCache({
+      ports: options.ports,
+      tokenStore: options.tokenStore,
+      storeKey: `eloverblik:${options.api}:${fingerprint(options.baseUrl)}:${fingerprint(options.refreshToken)}`,
+      renewBeforeMs: options.tokenRenewBeforeMs ?? 5 * 60_000,
+      onProgress: (event) => this.emit(event),
+      exchange: () =>
+        options.exchange((request) => this.send(request, { operation: "getToken", kind: "token" })),
+    });
   }
 
   /** A valid data-access token, exchanged at most once for all concurrent callers. */
-  async accessToken(signal?: AbortSignal): Promise<string> {
-    const now = this.options.ports.now();
-    const renew = this.options.tokenRenewBeforeMs ?? 5 * 60_000;
-    if (this.cached && this.cached.expiresAtMs - renew > now) {
-      this.emit({ type: "token", action: "memory-hit" });
-      return this.cached.accessToken;
-    }
-    if (!this.inflight) {
-      this.inflight = this.loadOrExchange(signal).finally(() => {
-        this.inflight = undefined;
-      });
-    }
-    return this.inflight;
-  }
-
-  /** Forgets a data-access token the server refused, unless another caller already replaced it. */
-  async invalidate(token: string): Promise<void> {
-    this.refused = token;
-    if (this.cached?.accessToken === token) {
-      this.cached = undefined;
-      await this.options.tokenStore.delete?.(this.storeKey);
-      this.emit({ type: "token", action: "invalidated-after-401" });
-    }
+  accessToken(signal?: AbortSignal): Promise<string> {
+    return this.tokens.get(combineSignals(this.options.signal, signal));
   }
 
   async send(request: Request, context: CallContext): Promise<Response> {
@@ -95,62 +93,19 @@ export class Session {
     if (context.kind === "token") {
       return this.attempts(request, body, context, this.options.refreshToken, signal);
     }
-    const token = await this.accessToken(signal);
+    const token = await this.tokens.get(signal).catch((error: unknown) => {
+      throw abortError(error, signal, context);
+    });
     const response = await this.attempts(request, body, context, token, signal);
     if (response.status !== 401) return response;
-    // A 401 on a data call usually means the cached token was revoked or expired early: exchange once.
-    await this.invalidate(token);
-    const fresh = await this.accessToken(signal);
+    const exchangedAt = this.tokens.exchangedAt(token);
+    if (exchangedAt !== undefined && this.options.ports.now() - exchangedAt < FRESH_TOKEN_MS) return response;
+    // An older token was revoked or expired early: exchange once and send again.
+    await this.tokens.invalidate(token);
+    const fresh = await this.tokens.get(signal).catch((error: unknown) => {
+      throw abortError(error, signal, context);
+    });
     return this.attempts(request, body, context, fresh, signal);
-  }
-
-  private async loadOrExchange(signal: AbortSignal | undefined): Promise<string> {
-    const { ports, tokenStore } = this.options;
-    const renew = this.options.tokenRenewBeforeMs ?? 5 * 60_000;
-    const stored = await tokenStore.get(this.storeKey);
-    if (stored && stored.accessToken !== this.refused && stored.expiresAtMs - renew > ports.now()) {
-      this.cached = { accessToken: stored.accessToken, expiresAtMs: stored.expiresAtMs };
-      this.emit({ type: "token", action: "store-hit" });
-      return stored.accessToken;
-    }
-    this.emit({ type: "token", action: "exchange" });
-    const fetchImpl = (request: Request) =>
-      this.send(request, { operation: "getToken", kind: "token", signal });
-    const result = await this.options.exchange(fetchImpl);
-    if (!result.response.ok) {
-      throw errorFromResponse(
-        result.response,
-        result.error,
-        {
-          operation: "getToken",
-          statusMessages: {
-            401: "Eloverblik refused the refresh token: it is expired, revoked or not a refresh token for this API.",
-            403: "Eloverblik refused the token exchange: a data-access token was given where a refresh token is needed.",
-          },
-        },
-        ports.now(),
-      );
-    }
-    const data = result.data as { result?: unknown } | undefined;
-    const accessToken = typeof data?.result === "string" ? data.result.trim() : "";
-    if (!accessToken) {
-      throw new EloverblikError({
-        code: "UNEXPECTED_RESPONSE",
-        message: "The token endpoint answered 200 without a data-access token in `result`.",
-        status: result.response.status,
-        operation: "getToken",
-        correlationId: result.response.headers.get("x-correlation-id") ?? undefined,
-      });
-    }
-    let expiresAtMs = ports.now() + FALLBACK_LIFETIME_MS;
-    try {
-      expiresAtMs = describeToken(accessToken, ports.now()).expiresAtMs ?? expiresAtMs;
-    } catch {
-      // An opaque token is still usable; keep it for the conservative fallback lifetime.
-    }
-    this.cached = { accessToken, expiresAtMs };
-    await tokenStore.set(this.storeKey, { accessToken, expiresAtMs });
-    return accessToken;
   }
 
   private async attempts(
@@ -161,7 +116,9 @@ export class Session {
     signal: AbortSignal | undefined,
   ): Promise<Response> {
     const { ports, limiter, retry } = this.options;
-    const path = new URL(request.url).pathname;
+    const path = context.displayPath ?? new URL(request.url).pathname;
+    const headers = buildHeaders(request, bearer, context);
+    const maxAttempts = context.retry === false ? 1 : retry.maxAttempts;
     for (let attempt = 1; ; attempt++) {
       const release = await limiter
         .acquire(context.kind, signal, (wait) =>
@@ -189,7 +146,7 @@ export class Session {
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await this.fetchOnce(request, body, bearer, context, signal);
+        response = await this.fetchOnce(request, headers, body, context, signal);
       } catch (error) {
         failure = error;
       } finally {
@@ -204,61 +161,39 @@ export class Session {
           durationMs: ports.now() - started,
           correlationId: response.headers.get("x-correlation-id") ?? undefined,
         });
-        if (!isRetryableStatus(response.status) || attempt >= retry.maxAttempts) return response;
+        if (!isRetryableStatus(response.status) || attempt >= maxAttempts) return response;
         const retryAfter = parseRetryAfter(response.headers.get("retry-after"), ports.now());
         const wait = retryAfter ?? retry.defaultWaitMs + Math.floor(ports.random() * retry.jitterMs);
         if (wait > retry.maxWaitMs) return response;
-        // Not awaited: some fetch implementations never settle cancel() on a body nobody read.
-        void response.body?.cancel().catch(() => undefined);
-        this.emit({
-          type: "wait",
-          operation: context.operation,
-          reason: response.status === 429 ? "retry-after" : "datahub-unavailable",
-          ms: wait,
-          attempt,
-        });
+        const reason = response.status === 429 ? "retry-after" : "datahub-unavailable";
+        this.emit({ type: "wait", operation: context.operation, reason, ms: wait, attempt });
         await ports.sleep(wait, signal).catch((error: unknown) => {
           throw abortError(error, signal, context);
         });
         continue;
       }
       if (signal?.aborted) throw abortError(failure, signal, context);
-      const timedOut = failure instanceof EloverblikError && failure.code === "TIMEOUT";
-      if (attempt >= retry.maxAttempts) {
-        if (failure instanceof EloverblikError) throw failure;
-        throw new EloverblikError({
-          code: "NETWORK",
-          message: `Could not reach Eloverblik (${describeFailure(failure)}) after ${attempt} attempt(s).`,
-          status: 0,
-          retryable: true,
-          operation: context.operation,
-          period: context.period,
-          meteringPointId: context.meteringPointIds?.length === 1 ? context.meteringPointIds[0] : undefined,
-          cause: failure,
-        });
-      }
+      const final = networkError(failure, context, attempt);
+      // A request that changes state may have been carried out before the connection failed.
+      if (attempt >= maxAttempts || context.idempotent === false) throw final;
       const wait = Math.min(retry.defaultWaitMs, retry.networkBaseMs * 2 ** (attempt - 1));
       this.emit({ type: "wait", operation: context.operation, reason: "network", ms: wait, attempt });
-      await ports.sleep(timedOut ? 0 : wait, signal).catch((error: unknown) => {
+      await ports.sleep(wait, signal).catch((error: unknown) => {
         throw abortError(error, signal, context);
       });
     }
   }
 
+  /** One attempt, body included, under the per-attempt timeout. */
   private async fetchOnce(
     request: Request,
+    headers: Headers,
     body: string | undefined,
-    bearer: string,
     context: CallContext,
     signal: AbortSignal | undefined,
   ): Promise<Response> {
     const { ports, retry } = this.options;
-    const headers = new Headers(request.headers);
-    if (bearer) headers.set("Authorization", `Bearer ${bearer}`);
-    headers.set("Accept", context.operation.startsWith("export") ? "text/csv" : "application/json");
-    if (context.userCorrelationId) headers.set("X-User-Correlation-ID", context.userCorrelationId);
     const timeout = new AbortController();
-    const attemptSignal = combineSignals(signal, timeout.signal);
     const stopTimer = new AbortController();
     let timedOut = false;
     // 0 or Infinity disables the timer (useful on a virtual clock where sleeping advances time).
@@ -272,18 +207,31 @@ export class Session {
         .catch(() => undefined);
     }
     try {
-      return await ports.fetch(
-        new Request(request.url, { method: request.method, headers, body, signal: attemptSignal }),
+      const attemptSignal = combineSignals(signal, timeout.signal);
+      // Raced against the signal as well: not every fetch implementation (msw, polyfills) aborts a
+      // body that has started streaming.
+      const answer = await raceSignal(
+        ports.fetch(
+          new Request(request.url, { method: request.method, headers, body, signal: attemptSignal }),
+        ),
+        attemptSignal,
       );
+      const buffer = NULL_BODY_STATUSES.has(answer.status)
+        ? null
+        : await raceSignal(answer.arrayBuffer(), attemptSignal);
+      return new Response(buffer, {
+        status: answer.status,
+        statusText: answer.statusText,
+        headers: answer.headers,
+      });
     } catch (error) {
       if (timedOut) {
         throw new EloverblikError({
           code: "TIMEOUT",
-          message: `Eloverblik did not answer within ${Math.round(retry.timeoutMs / 1000)} s.`,
+          message: `Eloverblik did not answer ${context.operation} within ${Math.round(retry.timeoutMs / 1000)} s.`,
           retryable: true,
           operation: context.operation,
           period: context.period,
-          cause: error,
         });
       }
       throw error;
@@ -292,13 +240,45 @@ export class Session {
     }
   }
 
-  private emit(event: Parameters<ProgressListener>[0]): void {
+  private emit(event: ProgressEvent): void {
     try {
       this.options.onProgress?.(event);
     } catch {
       // A faulty listener must not break the request it observes.
     }
   }
+}
+
+function buildHeaders(request: Request, bearer: string, context: CallContext): Headers {
+  const headers = new Headers(request.headers);
+  try {
+    if (bearer) headers.set("Authorization", `Bearer ${bearer}`);
+    if (context.userCorrelationId) headers.set("X-User-Correlation-ID", context.userCorrelationId);
+  } catch {
+    // Deliberately without `cause`: the engine's message would quote the header value.
+    throw new EloverblikError({
+      code: "INVALID_INPUT",
+      message: `A header for ${context.operation} could not be built: the token or correlation id contains characters an HTTP header cannot carry (a line break from copying?).`,
+      operation: context.operation,
+    });
+  }
+  headers.set("Accept", context.operation.startsWith("export") ? "text/csv" : "application/json");
+  return headers;
+}
+
+function networkError(failure: unknown, context: CallContext, attempt: number): EloverblikError {
+  if (failure instanceof EloverblikError) return failure;
+  const single = context.meteringPointIds?.length === 1 ? context.meteringPointIds[0] : undefined;
+  return new EloverblikError({
+    code: "NETWORK",
+    message: `Could not reach Eloverblik for ${context.operation} (${describeFailure(failure)}) after ${attempt} attempt(s).${context.idempotent === false ? " The change may or may not have been made; check before repeating it." : ""}`,
+    status: 0,
+    retryable: context.idempotent !== false,
+    operation: context.operation,
+    period: context.period,
+    meteringPointId: single,
+    cause: failure,
+  });
 }
 
 function describeFailure(error: unknown): string {
@@ -321,18 +301,4 @@ function abortError(error: unknown, signal: AbortSignal | undefined, context: Ca
     });
   }
   return error;
-}
-
-/** AbortSignal.any where available (Node ≥ 20.3), with a manual fallback. */
-export function combineSignals(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  if (present.length <= 1) return present[0];
-  const any = (AbortSignal as unknown as { any?: (s: AbortSignal[]) => AbortSignal }).any;
-  if (any) return any(present);
-  const controller = new AbortController();
-  for (const s of present) {
-    if (s.aborted) controller.abort(s.reason);
-    else s.addEventListener("abort", () => controller.abort(s.reason), { once: true });
-  }
-  return controller.signal;
 }

@@ -70,33 +70,56 @@ describe("token exchange", () => {
     expect(new Set(state.authHeaders)).toEqual(new Set([`Bearer ${state.issued[0]}`]));
   });
 
-  it("re-exchanges exactly once after a 401 and retries the call", async () => {
-    let first = true;
+  it("re-exchanges exactly once when an older token is refused, and retries the call", async () => {
+    let refuse = false;
     server.use(
       http.get(`${BASE}/customerapi/api/meteringpoints/meteringpoints`, () => {
         state.dataCalls++;
-        if (first) {
-          first = false;
+        if (refuse) {
+          refuse = false;
           return HttpResponse.json({ title: "Unauthorized", status: 401 }, { status: 401 });
         }
         return HttpResponse.json({ result: [] });
       }),
     );
     const c = client();
+    await c.listMeteringPoints();
+    clock.advance(30 * 60_000);
+    refuse = true;
     await expect(c.listMeteringPoints()).resolves.toEqual([]);
     expect(state.tokenCalls).toBe(2);
-    expect(state.dataCalls).toBe(2);
+    expect(state.dataCalls).toBe(3);
   });
 
-  it("gives up with UNAUTHORIZED when the fresh token is refused too, without looping", async () => {
+  it("does not re-exchange a token it has just received: that 401 is about access", async () => {
     server.use(listHandler(401));
     const error = await client()
       .listMeteringPoints()
       .catch((e: unknown) => e);
     expect(isEloverblikError(error) && error.code).toBe("UNAUTHORIZED");
     expect(isEloverblikError(error) && error.traceId).toBe("t-1");
+    expect(state.tokenCalls).toBe(1);
+    expect(state.dataCalls).toBe(1);
+  });
+
+  it("gives up with UNAUTHORIZED when the fresh token is refused too, without looping", async () => {
+    let refuse = false;
+    server.use(
+      http.get(`${BASE}/customerapi/api/meteringpoints/meteringpoints`, () => {
+        state.dataCalls++;
+        return refuse
+          ? HttpResponse.json({ title: "Unauthorized", status: 401, traceId: "t-2" }, { status: 401 })
+          : HttpResponse.json({ result: [] });
+      }),
+    );
+    const c = client();
+    await c.listMeteringPoints();
+    clock.advance(30 * 60_000);
+    refuse = true;
+    const error = await c.listMeteringPoints().catch((e: unknown) => e);
+    expect(isEloverblikError(error) && error.code).toBe("UNAUTHORIZED");
     expect(state.tokenCalls).toBe(2);
-    expect(state.dataCalls).toBe(2);
+    expect(state.dataCalls).toBe(3);
   });
 
   it("reuses a data-access token from the token store across clients", async () => {

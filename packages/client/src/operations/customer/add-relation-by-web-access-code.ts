@@ -24,7 +24,13 @@ export async function addRelationByWebAccessCode(
   }
   const { data } = await callApi<{ result?: unknown }>(
     ctx,
-    { operation, kind: "data", meteringPointIds: [id!] },
+    {
+      operation,
+      kind: "data",
+      meteringPointIds: [id!],
+      idempotent: false,
+      displayPath: `/customerapi/api/meteringpoints/meteringpoint/relation/add/${id}/********`,
+    },
     options,
     { meteringPointId: id, statusCodes: { 404: "NOT_FOUND" } },
     (fetchImpl) =>

@@ -24,5 +24,7 @@ export function addRelations(
         fetch: fetchImpl,
       }),
     (item) => (typeof item.result === "string" ? item.result : ""),
+    {},
+    { idempotent: false },
   );
 }

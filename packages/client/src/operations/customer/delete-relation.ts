@@ -13,7 +13,7 @@ export async function deleteRelation(
   const [id] = validateMeteringPointIds([meteringPointId]);
   const { data } = await callApi<{ result?: unknown }>(
     ctx,
-    { operation, kind: "data", meteringPointIds: [id!] },
+    { operation, kind: "data", meteringPointIds: [id!], idempotent: false },
     options,
     { meteringPointId: id },
     (fetchImpl) =>

@@ -1,5 +1,6 @@
 import { invalidInput } from "../../errors/eloverblik-error.js";
 import { validateMeteringPointIds } from "../../plan/plan-requests.js";
+import { isDate } from "../../time/date-range.js";
 import type { ChargeLinksResponse } from "../../types.js";
 import { type CallOptions, callApi, type OperationContext } from "../context.js";
 
@@ -58,7 +59,7 @@ export async function getChargeLinks(
 }
 
 function toInstant(value: string | Date, field: string): string {
-  const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
+  const ms = isDate(value) ? value.getTime() : Date.parse(String(value));
   if (!Number.isFinite(ms))
     throw invalidInput(`getChargeLinks: \`${field}\` is not a valid date or instant.`);
   return new Date(ms).toISOString();
