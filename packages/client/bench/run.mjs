@@ -3,6 +3,12 @@
 // (b) retained memory of the row form vs the columnar form,
 // (c) calls planned by planDataRequests vs the minimum.
 // Exits 1 when a goal fails.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   addLocalDays,
   flattenTimeSeries,
@@ -80,6 +86,9 @@ console.log(
 console.log(
   `  flattenTimeSeriesColumnar    median ${fmt(columnarMs)} ms  ${fmt(pointCount / (columnarMs / 1000) / 1e6, 2)} M points/s  ratio ${fmt(columnarMs / parseMs, 2)}× JSON.parse`,
 );
+console.log(
+  `  end to end (JSON.parse + flattenTimeSeries)          ${fmt(parseMs + flattenMs)} ms  ratio ${fmt((parseMs + flattenMs) / parseMs, 2)}× JSON.parse alone`,
+);
 console.log(`  (${ITERATIONS} iterations each after a warm-up, gc before every timed call)`);
 if (pointCount !== expectedPoints)
   throw new Error(`flattened ${pointCount} points, expected ${expectedPoints}`);
@@ -116,6 +125,32 @@ if (gc === undefined) {
     goal: `columnar form retains less than a quarter of the row form (${fmt(columnarBytes / objectBytes, 3)}×)`,
     pass: columnarBytes * 4 < objectBytes,
   });
+}
+
+// (b') peak memory of the whole job, each form in a fresh process ------------------------------
+console.log("\n(b') Peak RSS of the whole job in a fresh process (read body + JSON.parse + flatten)");
+{
+  const dir = mkdtempSync(join(tmpdir(), "eloverblik-bench-"));
+  const file = join(dir, "body.json");
+  writeFileSync(file, text);
+  const peak = (form) => {
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL("./peak.mjs", import.meta.url)), file, form],
+      {
+        encoding: "utf8",
+      },
+    );
+    if (child.status !== 0) throw new Error(`peak.mjs ${form} failed: ${child.stderr}`);
+    return JSON.parse(child.stdout).maxRssKiB * 1024;
+  };
+  const parseOnly = peak("parse");
+  const rows = peak("rows");
+  const columnar = peak("columnar");
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`  JSON.parse only  ${mb(parseOnly)}`);
+  console.log(`  object rows      ${mb(rows)}  (${fmt(rows / parseOnly, 2)}× parse only)`);
+  console.log(`  columnar         ${mb(columnar)}  (${fmt(columnar / parseOnly, 2)}× parse only)`);
 }
 
 // (c) request planning ---------------------------------------------------------------------------
