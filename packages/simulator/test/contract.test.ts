@@ -134,6 +134,8 @@ async function captureAll(): Promise<Captured[]> {
       "x-user-correlation-id": "0b5a4bde-3a55-4f6c-9d2a-1f0f4f1f9a77",
     };
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined || options.rawBody !== undefined)
+      headers["content-type"] = "application/json";
     const answer = await sim.handle({
       method,
       url: path,

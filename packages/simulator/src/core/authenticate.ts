@@ -31,6 +31,13 @@ export function authenticate(ctx: RequestContext, need: TokenKind): Outcome {
     }
     return unauthorized(ctx, "The bearer token is not valid.", 'Bearer error="invalid_token"');
   }
+  if (need === "refresh" && check.kind === "dataAccess") {
+    // Any data-access token at /api/token is "a non-refresh token", whichever API issued it.
+    return {
+      ok: false,
+      result: problem(ctx, 403, "A data access token was sent; this endpoint needs a refresh token."),
+    };
+  }
   if (check.api !== ctx.api) {
     const other = check.api === "customer" ? "Customer" : "Third Party";
     return unauthorized(ctx, `The token belongs to the ${other} API.`, 'Bearer error="invalid_token"');

@@ -36,9 +36,10 @@ const OFF: SimulatorLimits = {
 export type LimitsOption = "current" | "2026" | "2024" | "off" | Partial<SimulatorLimits>;
 
 export function resolveLimits(option: LimitsOption | undefined): SimulatorLimits {
-  if (option === undefined || option === "current" || option === "2026") return LIMITS_2026;
-  if (option === "2024") return LIMITS_2024;
-  if (option === "off") return OFF;
+  // Copies, so that one instance's limits can never be changed through another's.
+  if (option === undefined || option === "current" || option === "2026") return { ...LIMITS_2026 };
+  if (option === "2024") return { ...LIMITS_2024 };
+  if (option === "off") return { ...OFF };
   const merged = { ...LIMITS_2026, ...option };
   for (const [key, value] of Object.entries(merged)) {
     if (typeof value !== "number" || Number.isNaN(value) || value <= 0) {

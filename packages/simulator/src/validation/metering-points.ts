@@ -25,6 +25,15 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; result: RouteResul
  */
 export function parseJsonBody(ctx: RequestContext): Parsed<unknown> {
   const text = ctx.body?.trim() ?? "";
+  // ASP.NET Core's JSON input formatter refuses a body declared as anything but JSON (inferred: the
+  // live API is ASP.NET Core; a flow sending text/plain must fail here as it would there).
+  const contentType = (ctx.headers["content-type"] ?? "").toLowerCase();
+  if (text !== "" && !/^application\/([a-z.+-]*\+)?json\b/.test(contentType)) {
+    return {
+      ok: false,
+      result: problem(ctx, 415, "Unsupported Media Type: send the body as Content-Type: application/json."),
+    };
+  }
   if (text === "") {
     return {
       ok: false,
