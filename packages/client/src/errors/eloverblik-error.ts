@@ -75,7 +75,7 @@ export class EloverblikError extends Error {
     this.code = options.code;
     this.status = options.status ?? 0;
     this.apiCode = options.apiCode;
-    this.apiCodeName = options.apiCodeName;
+    this.apiCodeName = options.apiCodeName === undefined ? undefined : redactSecrets(options.apiCodeName);
     this.meteringPointId = options.meteringPointId;
     this.period = options.period;
     this.correlationId = options.correlationId;

@@ -1,3 +1,5 @@
+import { redactSecrets } from "./redact.js";
+
 export interface ParsedErrorBody {
   /** Business code pulled out of `"#30002: …"` or `"[20010] …"`. */
   apiCode: number | undefined;
@@ -40,7 +42,8 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
       out.apiCode = Number(match[1]);
       out.apiText = value.slice(match.index + match[0].length).trim() || undefined;
     } else if (value.trim()) {
-      out.apiText = value.trim().slice(0, 300);
+      // Redact before cutting: a cut token would no longer look like one.
+      out.apiText = redactSecrets(value.trim()).slice(0, 300);
     }
     return out;
   }
