@@ -1,14 +1,17 @@
 import {
   type ApiKind,
   createEloverblik,
+  createMemoryTokenStore,
   DEFAULT_BASE_URL,
   describeToken,
   type Eloverblik,
   EloverblikError,
   type EloverblikOptions,
   isEloverblikError,
+  type TokenStore,
 } from "@eloverblik-kit/client";
-import { errorText } from "./errors.js";
+import { errorText, isTokenError } from "./errors.js";
+import { localDate, localTime } from "./format.js";
 import { scrub } from "./secrets.js";
 
 /** What the server knows about its refresh token, without ever holding it in a result. */
@@ -42,17 +45,33 @@ export interface CreateServerOptions {
   version?: string;
 }
 
+/** A token problem a tool ran into, kept so that api_status can report it later. */
+export interface SeenTokenError {
+  error: EloverblikError;
+  /** When it was seen (epoch ms, the context's clock). */
+  atMs: number;
+}
+
 /** Everything a tool needs: the client (or why there is none), the API and the clock. */
 export interface ServerContext {
   readonly api: ApiKind;
   readonly baseUrl: string;
   readonly now: () => number;
-  /** Strings that must never appear in a result or a log line. */
+  /**
+   * Strings that must never appear in a result or a log line: the refresh token and every
+   * data-access token issued for it so far. The array grows as tokens are issued.
+   */
   readonly secrets: readonly string[];
   log(message: string): void;
   /** The client, or throws the EloverblikError that explains why it is unusable. */
   client(): Eloverblik;
   tokenStatus(): TokenStatus;
+  /** Adds a token to `secrets` (e.g. a data-access token the client handed out). */
+  rememberSecret(secret: string): void;
+  /** Called with every error a tool meets; token problems are remembered. */
+  noteError(error: unknown): void;
+  /** The last token problem any tool met, if any. */
+  lastTokenError(): SeenTokenError | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -62,6 +81,28 @@ const DAY_MS = 86_400_000;
  * server reports 429/503 at once with the wait in the message instead of retrying.
  */
 const MCP_RETRY = { maxAttempts: 1 } as const;
+
+/**
+ * Data-access tokens shared by every context of the process (as the client's own default store
+ * is), so that a restarted session or a second context does not spend a token call.
+ */
+const processTokenStore = createMemoryTokenStore();
+
+/** A store that reports every data-access token it holds, so the scrubber can know them. */
+function watchedStore(store: TokenStore, seen: (token: string) => void): TokenStore {
+  return {
+    async get(key) {
+      const value = await store.get(key);
+      if (value) seen(value.accessToken);
+      return value;
+    },
+    async set(key, value) {
+      seen(value.accessToken);
+      await store.set(key, value);
+    },
+    ...(store.delete ? { delete: (key: string) => store.delete?.(key) } : {}),
+  };
+}
 
 function missingToken(): EloverblikError {
   return new EloverblikError({
@@ -85,7 +126,12 @@ function asEloverblikError(error: unknown): EloverblikError {
 export function createServerContext(options: CreateServerOptions = {}): ServerContext {
   const now = options.now ?? (() => Date.now());
   const refreshToken = options.refreshToken?.trim() || undefined;
-  const secrets = refreshToken ? [refreshToken] : [];
+  const secrets: string[] = refreshToken ? [refreshToken] : [];
+  const rememberSecret = (secret: string) => {
+    const trimmed = secret.trim();
+    if (trimmed.length >= 8 && !secrets.includes(trimmed)) secrets.push(trimmed);
+  };
+  let lastTokenError: SeenTokenError | undefined;
   const log = (message: string) => options.log?.(scrub(message, secrets));
   let client: Eloverblik | undefined = options.client;
   let problem: EloverblikError | undefined;
@@ -101,6 +147,7 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
           now,
           ...options.clientOptions,
           retry: { ...MCP_RETRY, ...options.clientOptions?.retry },
+          tokenStore: watchedStore(options.clientOptions?.tokenStore ?? processTokenStore, rememberSecret),
           api,
           refreshToken,
           baseUrl,
@@ -128,7 +175,11 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
       api: info.api,
       name: info.name,
       expiresAt: info.expiresAt,
-      daysLeft: info.expiresAtMs === undefined ? undefined : Math.floor((info.expiresAtMs - now()) / DAY_MS),
+      // Never negative: an expired token is reported by its date, not as "-1 days left".
+      daysLeft:
+        info.expiresAtMs === undefined
+          ? undefined
+          : Math.max(0, Math.floor((info.expiresAtMs - now()) / DAY_MS)),
       expired: info.expired,
     };
     if (problem) status.problem = problem;
@@ -136,7 +187,7 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
       // The token can run out while the server keeps running; say so instead of a bare 401.
       status.problem = new EloverblikError({
         code: "TOKEN_EXPIRED",
-        message: `The refresh token${info.name ? ` "${info.name}"` : ""} expired on ${info.expiresAt}.`,
+        message: `The refresh token${info.name ? ` "${info.name}"` : ""} expired on ${info.expiresAt ? `${localTime(info.expiresAt)} (Danish time)` : "an earlier date"}.`,
       });
     }
     return status;
@@ -149,6 +200,11 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
     secrets,
     log,
     tokenStatus,
+    rememberSecret,
+    noteError(error: unknown): void {
+      if (isTokenError(error)) lastTokenError = { error, atMs: now() };
+    },
+    lastTokenError: () => lastTokenError,
     client(): Eloverblik {
       if (problem || !client) throw problem ?? missingToken();
       const late = refreshToken ? tokenStatus().problem : undefined;
@@ -167,7 +223,7 @@ export function startupTokenMessage(ctx: ServerContext): string {
   }
   const parts = [`eloverblik-mcp: ${apiName} API at ${ctx.baseUrl}`];
   if (status.name) parts.push(`token "${status.name}"`);
-  if (status.expiresAt) parts.push(`expires ${status.expiresAt.slice(0, 10)} (${status.daysLeft} days left)`);
+  if (status.expiresAt) parts.push(`expires ${localDate(status.expiresAt)} (${status.daysLeft} days left)`);
   let line = parts.join(", ");
   if (status.daysLeft !== undefined && status.daysLeft < 14) {
     line +=

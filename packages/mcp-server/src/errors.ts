@@ -1,11 +1,7 @@
-import {
-  type EloverblikError,
-  errorGuidance,
-  isEloverblikError,
-  redactSecrets,
-} from "@eloverblik-kit/client";
+import { type EloverblikError, errorGuidance, isEloverblikError } from "@eloverblik-kit/client";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { scrubText } from "./secrets.js";
 
 /** One metering point that failed inside an otherwise successful call. */
 export interface Failure {
@@ -51,11 +47,56 @@ function guidanceFor(code: string): { title: string; hint: string } | undefined 
   return LOCAL_GUIDANCE[code] ?? errorGuidance[code];
 }
 
+/**
+ * The client's catalogue speaks to programmers: it names client methods and the API's wire
+ * fields. An assistant can only call tools, so those names become tool and argument names.
+ * Longest first, so that the pair is replaced before its parts.
+ */
+const TOOL_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [
+    /\baddRelationsByIdentity or addRelationByWebAccessCode\b/g,
+    "add_relations_by_cpr or add_relation_by_web_access_code",
+  ],
+  [/\baddRelationsByIdentity\b/g, "add_relations_by_cpr"],
+  [/\baddRelationByWebAccessCode\b/g, "add_relation_by_web_access_code"],
+  [/\bdeleteRelation\b/g, "delete_relation"],
+  [/\bgetCharges\b/g, "get_charges"],
+  [/\bgetTimeSeries\b/g, "get_time_series"],
+  [/\bgetMeteringPointDetails\b/g, "get_metering_point_details"],
+  [/\bgetDetails\b/g, "get_metering_point_details"],
+  [/\blistMeteringPoints\b/g, "list_metering_points"],
+  [/\blistAuthorizations\b/g, "list_authorizations"],
+  [/\bmeteringPoints\.meteringPoint\[\]/g, "metering_point_ids"],
+  [/`?\bdateFrom\b`?/g, "`from`"],
+  [/`?\bdateTo\b`?/g, "`to`"],
+];
+
+/** Client method and wire field names replaced by the tool and argument names an assistant uses. */
+export function inToolTerms(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of TOOL_WORDS) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Error codes that mean the refresh token itself is the problem. */
+export const TOKEN_ERROR_CODES: ReadonlySet<string> = new Set([
+  "TOKEN_MISSING",
+  "TOKEN_INVALID",
+  "TOKEN_EXPIRED",
+  "UNAUTHORIZED",
+  "WRONG_TOKEN_TYPE",
+]);
+
+/** A token problem, or any failure of the token exchange itself (which stops every tool). */
+export function isTokenError(error: unknown): error is EloverblikError {
+  return isEloverblikError(error) && (TOKEN_ERROR_CODES.has(error.code) || error.operation === "getToken");
+}
+
 /** What to do about an error, most useful first, without repeating what the message already says. */
 function adviceFor(error: EloverblikError): string[] {
   const advice: string[] = [];
   const hint = error.hint ?? guidanceFor(error.code)?.hint;
-  if (hint) advice.push(hint);
+  if (hint) advice.push(inToolTerms(hint));
   if (error.retryAfterMs !== undefined && !/retry after/i.test(`${error.message} ${hint ?? ""}`)) {
     advice.push(`Retry after ${Math.ceil(error.retryAfterMs / 1000)} s.`);
   }
@@ -82,13 +123,13 @@ export function errorText(error: unknown, secrets: readonly string[] = []): stri
   if (!isEloverblikError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     const { title, hint } = LOCAL_GUIDANCE.INTERNAL!;
-    return redactSecrets(`${title}: ${message}\nWhat to do: ${hint}`, secrets);
+    return scrubText(`${title}: ${message}\nWhat to do: ${hint}`, secrets);
   }
   const title = guidanceFor(error.code)?.title ?? "Eloverblik error";
   const lines = [
     `${title} (${error.code}${error.apiCode === undefined ? "" : `, API code ${error.apiCode}`}).`,
   ];
-  lines.push(error.message);
+  lines.push(inToolTerms(error.message));
   const context: string[] = [];
   if (error.meteringPointId && !error.message.includes(error.meteringPointId)) {
     context.push(`Metering point ${error.meteringPointId}.`);
@@ -100,7 +141,7 @@ export function errorText(error: unknown, secrets: readonly string[] = []): stri
   const advice = adviceFor(error);
   if (advice.length > 0) lines.push(`What to do: ${advice.join(" ")}`);
   if (error.correlationId) lines.push(`Correlation id for Energinet support: ${error.correlationId}.`);
-  return redactSecrets(lines.join("\n"), secrets);
+  return scrubText(lines.join("\n"), secrets);
 }
 
 /** The single place where any error becomes an MCP tool result. */
@@ -114,7 +155,7 @@ export function failureOf(meteringPointId: string, error: unknown, secrets: read
     return { meteringPointId, code: "INTERNAL", message: errorText(error, secrets) };
   }
   const advice = adviceFor(error);
-  const message = redactSecrets([error.message, ...advice].join(" "), secrets);
+  const message = scrubText(inToolTerms([error.message, ...advice].join(" ")), secrets);
   return {
     meteringPointId: error.meteringPointId ?? meteringPointId,
     code: error.code,

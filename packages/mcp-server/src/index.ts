@@ -3,6 +3,7 @@
 export {
   type CreateServerOptions,
   createServerContext,
+  type SeenTokenError,
   type ServerContext,
   startupTokenMessage,
   type TokenStatus,

@@ -52,6 +52,7 @@ export function createServerForContext(
           if (out.isError) result.isError = true;
           return scrub(result, ctx.secrets);
         } catch (error) {
+          ctx.noteError(error);
           ctx.log(`eloverblik-mcp: ${tool.name} failed. ${errorText(error, ctx.secrets).split("\n")[0]}`);
           return errorResult(error, ctx.secrets);
         }

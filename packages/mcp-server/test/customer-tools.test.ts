@@ -1,7 +1,9 @@
 // Every customer tool through the SDK client, against the simulator over loopback HTTP.
+import { addLocalDays, createEloverblik } from "@eloverblik-kit/client";
 import type { RunningSimulator } from "@eloverblik-kit/simulator/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  clock,
   connect,
   data,
   idsOf,
@@ -11,6 +13,16 @@ import {
   textOf,
   tokensOf,
 } from "./support/harness.js";
+
+/** A Danish wall-clock time written independently of the server's own formatting. */
+const danish = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Copenhagen",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 let sim: RunningSimulator;
 let s: Session;
@@ -142,6 +154,62 @@ describe("get_charges", () => {
   });
 });
 
+describe("get_charges: dates and periods", () => {
+  it("shows when an announced tariff starts as a Danish date", async () => {
+    const r = await s.call("get_charges", { metering_point_ids: [ids.household] });
+    const announced = data(r).results[0].tariffs.find((t: { inForceToday: boolean }) => !t.inForceToday);
+    // The summer tariff starts 1 April 2027 in Denmark: 22:00 UTC the day before.
+    expect(announced.validFrom).toBe("2027-03-31T22:00:00.000Z");
+    expect(textOf(r)).toContain(`tariff ${announced.name} [PT15M]: 0.1513–0.59 DKK/kWh (from 2027-04-01)`);
+    expect(textOf(r)).not.toContain("2027-03-31");
+  });
+
+  it("converts a daily subscription to a month the same way in get_charges and the estimate", async () => {
+    // Eloverblik's answer with the subscription priced per day (P1D), as some grid companies do.
+    const perDay = 1.5;
+    const daily = createEloverblik({
+      api: "customer",
+      refreshToken: sim.tokens.customer,
+      baseUrl: sim.url,
+      now: clock,
+      retry: { maxAttempts: 1 },
+      fetch: async (request) => {
+        const response = await fetch(request);
+        if (!/\/getcharges$/i.test(new URL(request.url).pathname) || !response.ok) return response;
+        const body = (await response.json()) as {
+          result: Array<{ result?: { subscriptions?: Array<Record<string, unknown>> } }>;
+        };
+        for (const item of body.result) {
+          for (const sub of item.result?.subscriptions ?? [])
+            Object.assign(sub, { periodType: "P1D", price: perDay });
+        }
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      },
+    });
+    const session = await connect({ client: daily, refreshToken: sim.tokens.customer });
+    try {
+      const charges = await session.call("get_charges", { metering_point_ids: [ids.household] });
+      const [result] = data(charges).results;
+      expect(result.subscriptions).toEqual([expect.objectContaining({ periodType: "P1D", price: perDay })]);
+      expect(result.monthlySubscriptionsDkk).toBeCloseTo(perDay * 30.44, 2);
+      expect(textOf(charges)).toMatch(/subscriptions 45\.66 DKK\/month/);
+
+      const estimate = await session.call("estimate_grid_charges", {
+        metering_point_ids: [ids.household],
+        from: "2026-01-01",
+        to: "2026-02-01",
+      });
+      const [e] = data(estimate).estimates;
+      expect(e.subscriptions).toEqual([
+        expect.objectContaining({ periodType: "P1D", monthlyDkk: result.monthlySubscriptionsDkk }),
+      ]);
+      expect(e.subscriptionCostDkk).toBeCloseTo(perDay * 31, 2);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe("get_time_series", () => {
   it("summarises a week per day, and the totals agree with the points", async () => {
     const r = await s.call("get_time_series", {
@@ -229,6 +297,45 @@ describe("get_time_series", () => {
     expect(p2.series[0].rows).toHaveLength(92);
     const lastOfFirst = Date.parse(p1.series[0].rows[99].start);
     expect(Date.parse(p2.series[0].rows[0].start) - lastOfFirst).toBe(15 * 60_000);
+  });
+
+  it("a page beyond the end gets one clear note", async () => {
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [ids.household],
+      from: "2026-01-05",
+      to: "2026-01-07",
+      include_points: true,
+      page_size: 100,
+      page: 5,
+    });
+    expect(r.isError).toBeFalsy();
+    expect(data(r).points).toMatchObject({ page: 5, totalPages: 2, nextPage: null, series: [] });
+    expect(data(r).notes).toEqual([
+      "Page 5 is beyond the end: there are 2 pages of 192 points at page_size 100, so this page is empty. Ask for page 1 to 2.",
+    ]);
+    expect(textOf(r)).not.toMatch(/the last page/);
+  });
+
+  it("when a page of points fills the answer, advises a smaller page or period, not fewer meters", async () => {
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [
+        ids.household,
+        ids.flex,
+        ids.flexHeating,
+        ids.production,
+        ids.productionExport,
+        ids.productionImport,
+      ],
+      from: "2024-01-01",
+      to: "2026-11-01",
+      include_points: true,
+      page_size: 500,
+    });
+    expect(tokensOf(r)).toBeLessThan(25_000);
+    const left = data(r).notes.find((n: string) => /Per-period figures were left out/.test(n));
+    expect(left).toMatch(/smaller page_size or a narrower period/);
+    expect(left).not.toMatch(/fewer metering points/);
+    for (const summary of data(r).summaries) expect(summary.periods).toEqual([]);
   });
 
   it("keeps a full year of quarter-hour data within about 25k tokens, summary or points", async () => {
@@ -325,6 +432,41 @@ describe("estimate_grid_charges", () => {
     expect(perTariff).toBeCloseTo(estimate.tariffCostDkk, 0);
     expect(data(r).basis).toMatch(/TODAY/);
     expect(textOf(r)).toMatch(/excl\. VAT/);
+  });
+});
+
+describe("estimate_grid_charges where the data ends early", () => {
+  it("says where the data ends when DataHub lags behind `to`", async () => {
+    const period = { metering_point_ids: [ids.household], from: "2026-11-16" };
+    const r = await s.call("estimate_grid_charges", period);
+    expect(r.isError).toBeFalsy();
+    const [estimate] = data(r).estimates;
+    expect(estimate.to).toBe("2026-11-26");
+    const summary = data(await s.call("get_time_series", { ...period, to: "2026-11-26" })).summaries[0];
+    expect(summary.lastEnd).not.toBeNull();
+    expect(Date.parse(summary.lastEnd)).toBeLessThan(Date.parse("2026-11-25T23:00:00Z"));
+    const note = `Data ends at ${danish.format(Date.parse(summary.lastEnd))} (Danish time); the estimate covers consumption up to then, subscriptions for the whole period.`;
+    expect(estimate.notes).toContain(note);
+    expect(textOf(r)).toContain(note);
+    expect(estimate.consumptionKwh).toBeCloseTo(summary.total, 2);
+    // Subscriptions still count for all ten days.
+    expect(estimate.months).toBeCloseTo(10 / 30, 3);
+  });
+
+  it("says so when there is no consumption data in the period at all", async () => {
+    const lag = sim.simulator.meteringPoints.household.dataLagDays;
+    expect(lag).toBeGreaterThan(0);
+    const period = { metering_point_ids: [ids.household], from: addLocalDays("2026-11-26", -lag) };
+    const series = data(await s.call("get_time_series", { ...period, to: "2026-11-26" }));
+    expect(series.summaries[0].points).toBe(0);
+    const r = await s.call("estimate_grid_charges", period);
+    expect(r.isError).toBeFalsy();
+    const [estimate] = data(r).estimates;
+    expect(estimate).toMatchObject({ consumptionKwh: 0, pricedPoints: 0, tariffCostDkk: 0 });
+    expect(estimate.subscriptionCostDkk).toBeGreaterThan(0);
+    expect(estimate.notes.join(" ")).toMatch(/No consumption data in the period/);
+    expect(textOf(r)).toMatch(/note: No consumption data in the period/);
+    expect(estimate.notes.join(" ")).not.toMatch(/Data ends at/);
   });
 });
 

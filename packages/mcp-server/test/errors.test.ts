@@ -188,9 +188,12 @@ describe("token problems", () => {
       expect(data(status)).toMatchObject({
         ready: false,
         alive: true,
-        token: { expired: true, name: "gammel" },
+        token: { expired: true, name: "gammel", daysLeft: 0 },
       });
       expect(data(status).problem).toMatch(/Opret token/);
+      // Expired a minute ago: said with its Danish date, not as "(-1 days left)".
+      expect(textOf(status)).toMatch(/"gammel", EXPIRED on 2026-11-26\./);
+      expect(textOf(status)).not.toMatch(/days left/);
     } finally {
       await session.close();
     }
@@ -212,6 +215,69 @@ describe("token problems", () => {
       const r = await session.call("list_metering_points");
       expect(r.isError).toBe(true);
       expect(textOf(r)).toMatch(/TOKEN_EXPIRED[\s\S]*Opret token/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("a refresh token Eloverblik refuses (signature replaced): api_status tries the exchange", async () => {
+    const genuine = sim.simulator.issueRefreshToken({ api: "customer", tokenName: "forged" });
+    const [header, payload, signature = ""] = genuine.split(".");
+    // Same claims, so the name and expiry still decode fine; only Energinet can tell it is forged.
+    const forged = `${header}.${payload}.${signature.replace(/./g, (c) => (c === "x" ? "y" : "x"))}`;
+    const tokenCalls = () => sim.simulator.requests.filter((r) => r.path.endsWith("/api/token"));
+
+    const fresh = await connect({ api: "customer", refreshToken: forged, baseUrl: sim.url });
+    try {
+      const before = tokenCalls().length;
+      const status = await fresh.call("api_status");
+      expect(status.isError).toBeFalsy();
+      expect(tokenCalls().length).toBe(before + 1);
+      expect(tokenCalls().at(-1)?.status).toBe(401);
+      expect(data(status)).toMatchObject({
+        ready: false,
+        alive: true,
+        tokenExchange: "failed",
+        token: { configured: true, name: "forged", expired: false },
+      });
+      expect(data(status).problem).toMatch(/did not accept the token \(UNAUTHORIZED/);
+      expect(data(status).problem).toMatch(/Opret token/);
+      expect(textOf(status)).not.toMatch(/ready to use/);
+    } finally {
+      await fresh.close();
+    }
+
+    // A tool meets the refusal first; api_status then reports it without another token call.
+    const used = await connect({ api: "customer", refreshToken: forged, baseUrl: sim.url });
+    try {
+      const list = await used.call("list_metering_points");
+      expect(list.isError).toBe(true);
+      expect(textOf(list)).toMatch(/UNAUTHORIZED/);
+      const before = tokenCalls().length;
+      const status = await used.call("api_status");
+      expect(tokenCalls().length).toBe(before);
+      expect(data(status)).toMatchObject({
+        ready: false,
+        tokenExchange: "failed",
+        lastTokenError: { code: "UNAUTHORIZED", at: expect.stringMatching(/^2026-11-26T/) },
+      });
+      expect(data(status).lastTokenError.message).toMatch(/Opret token/);
+      expect(data(status).problem).toMatch(/UNAUTHORIZED/);
+    } finally {
+      await used.close();
+    }
+  });
+
+  it("a working token: api_status exchanges it once and reports no token problem", async () => {
+    const token = sim.simulator.issueRefreshToken({ api: "customer", tokenName: "fungerer" });
+    const session = await connect({ api: "customer", refreshToken: token, baseUrl: sim.url });
+    try {
+      const status = await session.call("api_status");
+      expect(data(status)).toMatchObject({ ready: true, tokenExchange: "ok" });
+      expect(data(status).lastTokenError).toBeUndefined();
+      expect(textOf(status)).toMatch(
+        /"fungerer", expires \d{4}-\d{2}-\d{2} \(\d+ days left\); Eloverblik accepts it/,
+      );
     } finally {
       await session.close();
     }
@@ -261,5 +327,55 @@ describe("wrong API", () => {
     const r = await s.call("list_authorizations");
     expect(r.isError).toBe(true);
     expect(textOf(r)).toMatch(/list_authorizations not found/);
+  });
+});
+
+describe("messages speak in tools and tool arguments", () => {
+  it("a missing relation points to the relation tools, not to client methods", async () => {
+    const r = await s.call("get_charges", { metering_point_ids: [ids.business] });
+    const { message } = data(r).failures[0];
+    expect(message).toMatch(/add_relations_by_cpr or add_relation_by_web_access_code/);
+    expect(JSON.stringify(r)).not.toMatch(/addRelationsByIdentity|addRelationByWebAccessCode/);
+  });
+
+  it("Eloverblik's date hints name `from` and `to`, not dateFrom and dateTo", async () => {
+    // This server's clock runs a day ahead of Eloverblik's, so the API itself refuses `to` (30003).
+    const ahead = () => clock() + 86_400_000;
+    const session = await connect({
+      api: "customer",
+      refreshToken: sim.tokens.customer,
+      baseUrl: sim.url,
+      now: ahead,
+    });
+    try {
+      const r = await session.call("get_time_series", {
+        metering_point_ids: [ids.household],
+        from: "2026-11-20",
+        to: "2026-11-27",
+      });
+      expect(r.isError).toBe(true);
+      const [failure] = data(r).failures;
+      expect(failure).toMatchObject({
+        code: "BAD_REQUEST",
+        period: { from: "2026-11-20", to: "2026-11-27" },
+      });
+      expect(failure.message).toMatch(/Use a `to` no later than today/);
+      expect(JSON.stringify(r)).not.toMatch(/dateTo|dateFrom/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("`from` = today gets a period that works, not a `to` after today", async () => {
+    for (const tool of ["get_consumption_profile", "estimate_grid_charges", "get_time_series"]) {
+      const before = sim.simulator.requests.length;
+      const r = await s.call(tool, { metering_point_ids: [ids.household], from: "2026-11-26" });
+      expect(r.isError, tool).toBe(true);
+      expect(textOf(r), tool).toMatch(/INVALID_INPUT/);
+      expect(textOf(r), tool).toMatch(/use from 2026-11-25 and to 2026-11-26/);
+      // Tomorrow is never a valid `to`, so it must not be suggested.
+      expect(textOf(r), tool).not.toMatch(/2026-11-27/);
+      expect(sim.simulator.requests.length, tool).toBe(before);
+    }
   });
 });

@@ -131,3 +131,50 @@ it("never shows a refresh token or a data-access token", async () => {
   }
   expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/);
 });
+
+/** Every run of 16 characters of `piece`, which must not be found in `text`. */
+function leakedRun(text: string, piece: string): string | undefined {
+  for (let i = 0; i + 16 <= piece.length; i++) {
+    const run = piece.slice(i, i + 16);
+    if (text.includes(run)) return run;
+  }
+  return undefined;
+}
+
+it("removes pieces of a token from error texts, not only the whole token", async () => {
+  const ids = idsOf(sim);
+  const refresh = sim.simulator.issueRefreshToken({ api: "customer", tokenName: "cut-test" });
+  const session = await connect({
+    api: "customer",
+    refreshToken: refresh,
+    baseUrl: sim.url,
+    clientOptions: { now: clock, retry: { maxAttempts: 1 } },
+  });
+  try {
+    // A call that exchanges the refresh token, so that a data-access token exists as well.
+    expect((await session.call("list_metering_points")).isError).toBeFalsy();
+    const accessTokens = sim.simulator.model.issuedTokens.filter((t) => t.kind !== "refresh");
+    const access = accessTokens[accessTokens.length - 1]?.token ?? "";
+    expect(access.split(".")).toHaveLength(3);
+
+    const [header = "", payload = ""] = refresh.split(".");
+    const pieces = {
+      // Cut in the middle of its claims, as a truncated paste would be.
+      "cut in the payload": `${header}.${payload.slice(0, Math.floor(payload.length / 2))}`,
+      // A stretch from inside the claims: nothing about it looks like a token.
+      "middle of the payload": payload.slice(21, 61),
+      "middle of the data-access token": (access.split(".")[1] ?? "").slice(17, 57),
+    };
+    for (const [name, piece] of Object.entries(pieces)) {
+      expect(piece.length, name).toBeGreaterThanOrEqual(32);
+      // The assistant pasted it where a date belongs; the client's message quotes the argument.
+      const r = await session.call("get_time_series", { metering_point_ids: [ids.household], from: piece });
+      expect(r.isError, name).toBe(true);
+      const text = JSON.stringify(r);
+      expect(text, name).toMatch(/`from` must be a Danish local date[\s\S]*\[redacted/);
+      expect(leakedRun(text, piece), name).toBeUndefined();
+    }
+  } finally {
+    await session.close();
+  }
+});

@@ -124,6 +124,34 @@ describe("third-party tools", () => {
     expect(textOf(r)).toMatch(/30010|authori[sz]ation/i);
   });
 
+  it("shows validity and access as Danish dates, not the UTC day before", async () => {
+    const r = await s.call("list_authorizations");
+    type Listed = { id: string; validFrom: string; validTo: string };
+    const authorizations: Listed[] = data(r).authorizations;
+    // The simulator's clock puts the private authorization's start on 1 May 2024 (Danish time),
+    // which the API sends as the instant before midnight UTC.
+    const may = authorizations.find((a) => a.validFrom === "2024-04-30T22:00:00.000Z");
+    expect(may).toBeDefined();
+    const line = textOf(r)
+      .split("\n")
+      .find((l) => l.includes(may!.id));
+    expect(line).toMatch(/valid 2024-05-01 to \d{4}-\d{2}-\d{2}/);
+    expect(line).not.toContain("2024-04-30");
+    const active = sim.simulator.authorizations.find((a) => a.id === may!.id)!;
+    expect(line).toContain(`to ${active.validTo} `);
+
+    const points = await s.call("list_authorized_metering_points", {
+      scope: "authorizationId",
+      identifier: may!.id,
+    });
+    const household = sim.simulator.meteringPoints.household.id;
+    const row = data(points).meteringPoints.find(
+      (p: { meteringPointId: string }) => p.meteringPointId === household,
+    );
+    expect(row.accessFrom).toBe("2024-04-30T22:00:00.000Z");
+    expect(textOf(points)).toMatch(new RegExp(`${household}: .*access 2024-05-01 to `));
+  });
+
   it("a customer token on a Third Party server", async () => {
     const session = await connect({ api: "thirdparty", refreshToken: sim.tokens.customer, baseUrl: sim.url });
     try {

@@ -1,12 +1,14 @@
 import {
   addLocalMonths,
   daysBetween,
+  localDateStartUtc,
   type NormalizedCharges,
   type Tariff,
   type TimeSeriesPoint,
   tariffAt,
 } from "@eloverblik-kit/client";
-import { round } from "../format.js";
+import { localTime, round } from "../format.js";
+import { amountForPeriod, monthlyAmount } from "./monthly.js";
 
 const QUARTER_MS = 900_000;
 /** A month has at most 2 976 quarter hours; coarser points are priced by sampling every quarter. */
@@ -91,11 +93,15 @@ export function estimateGridCharges(input: {
   let priced = 0;
   let missing = 0;
   let production = 0;
+  /** End of the latest consumption point, delivered or not: how far DataHub's data reaches. */
+  let dataEndMs: number | undefined;
   for (const p of input.points) {
     if (p.businessType === "A01") {
       production++;
       continue;
     }
+    const endMs = Date.parse(p.end);
+    if (dataEndMs === undefined || endMs > dataEndMs) dataEndMs = endMs;
     if (p.quantity === null || p.quality === "A02") {
       missing++;
       continue;
@@ -121,22 +127,29 @@ export function estimateGridCharges(input: {
   const days = daysBetween(input.from, input.to);
   const subscriptions = input.charges.subscriptions
     .filter((s) => validAt(s, input.nowMs))
-    .map((s) => {
-      const amount = (s.price ?? 0) * (s.quantity ?? 1);
-      const costDkk = s.periodType === "P1D" ? amount * days : amount * months;
-      return {
-        name: s.name,
-        periodType: s.periodType,
-        monthlyDkk: round(s.periodType === "P1D" ? amount * 30.44 : amount, 2),
-        costDkk: round(costDkk, 2),
-      };
-    });
+    .map((s) => ({
+      name: s.name,
+      periodType: s.periodType,
+      monthlyDkk: round(monthlyAmount(s), 2),
+      costDkk: round(amountForPeriod(s, { days, months }), 2),
+    }));
   const subscriptionCost = subscriptions.reduce((sum, s) => sum + s.costDkk, 0);
 
   const notes = [
     "Estimate: today's tariffs and subscriptions applied to the whole period. Eloverblik only serves current and future prices, so past price changes are not reflected.",
     "DKK excluding VAT (moms) and excluding the electricity itself (spot price and supplier margin).",
   ];
+  // DataHub lags 1–3 days, so the newest part of a period is often not there yet; the tariff
+  // part then covers less than the subscriptions do, and the reader must be told.
+  if (dataEndMs === undefined) {
+    notes.push(
+      "No consumption data in the period: the estimate holds the subscriptions for the whole period only. Eloverblik usually lags 1–3 days; choose an earlier period for consumption.",
+    );
+  } else if (dataEndMs < localDateStartUtc(input.to)) {
+    notes.push(
+      `Data ends at ${localTime(dataEndMs)} (Danish time); the estimate covers consumption up to then, subscriptions for the whole period.`,
+    );
+  }
   if (tariffs.length === 0) notes.push("No tariff is in force today for this metering point.");
   if (production > 0)
     notes.push(`${production} production point(s) were left out: grid tariffs price consumption.`);

@@ -1,13 +1,16 @@
 import {
   type Aggregation,
+  addLocalDays,
+  EloverblikError,
+  isValidLocalDate,
   type ResolvedDateRange,
   resolveDateRange,
   type TimeSeriesData,
   todayInDenmark,
 } from "@eloverblik-kit/client";
 import type { ServerContext } from "../context.js";
-import { type Failure, failureOf } from "../errors.js";
-import { checkIds } from "../tools/shared.js";
+import type { Failure } from "../errors.js";
+import { checkIds, failureFor } from "../tools/shared.js";
 
 export interface FetchedSeries {
   meteringPointId: string;
@@ -25,6 +28,7 @@ export async function fetchSeries(
   input: { ids: readonly string[]; from: string; to?: string | undefined; aggregation: Aggregation },
 ): Promise<{ range: ResolvedDateRange; series: FetchedSeries[]; failures: Failure[] }> {
   const ids = checkIds(input.ids);
+  refuseFromToday(input.from, ctx.now());
   const range = resolveDateRange(
     { from: input.from, ...(input.to === undefined ? {} : { to: input.to }) },
     { nowMs: ctx.now() },
@@ -39,11 +43,27 @@ export async function fetchSeries(
   for (const r of results) {
     if (r.ok) series.push({ meteringPointId: r.id, data: r.data, partial: false });
     else {
-      for (const e of r.errors ?? [r.error]) failures.push(failureOf(r.id, e, ctx.secrets));
+      for (const e of r.errors ?? [r.error]) failures.push(failureFor(ctx, r.id, e));
       if (r.partial) series.push({ meteringPointId: r.id, data: r.partial, partial: true });
     }
   }
   return { range, series, failures };
+}
+
+/**
+ * `from` today or later can never work: `to` may be today at most and is exclusive. The client's
+ * own message for from = to suggests to = tomorrow, which is refused in turn, so say plainly
+ * which period to ask for instead.
+ */
+function refuseFromToday(from: string, nowMs: number): void {
+  const today = todayInDenmark(nowMs);
+  if (typeof from !== "string" || !isValidLocalDate(from) || from < today) return;
+  const yesterday = addLocalDays(today, -1);
+  throw new EloverblikError({
+    code: "INVALID_INPUT",
+    message: `\`from\` (${from}) is ${from === today ? "today" : "after today"} in Denmark; data exists up to and including yesterday at the latest, so no period can start there. For yesterday use from ${yesterday} and to ${today}; Eloverblik usually lags 1–3 days, so a few days earlier is safer.`,
+    period: { from, to: today },
+  });
 }
 
 /** Today in Denmark: the latest `to` the API accepts, i.e. data up to and including yesterday. */

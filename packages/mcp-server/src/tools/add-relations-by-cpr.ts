@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.js";
-import { type Failure, failureLines, failureOf, failuresField } from "../errors.js";
+import { type Failure, failureLines, failuresField } from "../errors.js";
 import { RELATION_ALREADY_EXISTS } from "./add-relation-by-web-access-code.js";
-import { checkIds, idsField } from "./shared.js";
+import { checkIds, failureFor, idsField } from "./shared.js";
 
 const inputSchema = { metering_point_ids: idsField };
 
@@ -47,7 +47,7 @@ export const addRelationsByCprTool = defineTool({
           alreadyLinked: true,
           message: "Already linked.",
         });
-      } else failures.push(failureOf(r.id, r.error, ctx.secrets));
+      } else failures.push(failureFor(ctx, r.id, r.error));
     }
     const lines = [
       ...results.map((r) => `- ${r.meteringPointId}: ${r.alreadyLinked ? "already linked" : "linked"}`),

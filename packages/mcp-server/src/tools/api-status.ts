@@ -1,7 +1,9 @@
+import { EloverblikError, isEloverblikError } from "@eloverblik-kit/client";
 import { z } from "zod";
-import type { ServerContext } from "../context.js";
+import type { SeenTokenError, ServerContext } from "../context.js";
 import { defineTool, READ_ONLY } from "../define-tool.js";
 import { errorText } from "../errors.js";
+import { localDate, localTime } from "../format.js";
 
 const inputSchema = {};
 
@@ -14,12 +16,66 @@ const outputSchema = {
     configured: z.boolean(),
     name: z.string().optional().describe("The name given to the token on eloverblik.dk"),
     expiresAt: z.string().optional(),
-    daysLeft: z.number().optional(),
+    daysLeft: z.number().optional().describe("0 once expired"),
     expired: z.boolean(),
   }),
+  tokenExchange: z
+    .enum(["ok", "failed", "not tried"])
+    .describe(
+      "Whether Eloverblik exchanged the refresh token for a data-access token just now (or recently)",
+    ),
   ready: z.boolean().describe("Whether the other tools can call Eloverblik"),
   problem: z.string().optional().describe("Why they cannot, and what to do"),
+  lastTokenError: z
+    .object({ code: z.string(), message: z.string(), at: z.string().describe("UTC instant") })
+    .optional()
+    .describe("The last token problem any tool of this server met"),
 };
+
+/** api_status must answer quickly even when the token exchange has to wait for its turn. */
+const EXCHANGE_TIMEOUT_MS = 15_000;
+
+/**
+ * Eloverblik's answer to an exchange of this very refresh token that will not change while the
+ * server runs (the token is fixed at start). Asking again would only spend one of the two token
+ * calls a minute.
+ */
+function refusedForGood(seen: SeenTokenError | undefined): boolean {
+  return (
+    seen !== undefined &&
+    seen.error.operation === "getToken" &&
+    ["UNAUTHORIZED", "WRONG_TOKEN_TYPE", "TOKEN_EXPIRED"].includes(seen.error.code)
+  );
+}
+
+/**
+ * Decoding the claims says nothing about a revoked or tampered token; only the exchange does. The
+ * client caches the data-access token and shares it with every tool, so this costs at most one
+ * token call, and none while a token is cached.
+ */
+async function tryExchange(ctx: ServerContext): Promise<{ ok: true } | { ok: false; error: unknown }> {
+  const seen = ctx.lastTokenError();
+  if (refusedForGood(seen)) return { ok: false, error: seen?.error };
+  const signal = AbortSignal.timeout(EXCHANGE_TIMEOUT_MS);
+  try {
+    ctx.rememberSecret(await ctx.client().accessToken(signal));
+    return { ok: true };
+  } catch (error) {
+    if (signal.aborted && !isEloverblikError(error)) {
+      // The client paces token calls (two a minute) and would rather wait than be refused.
+      return {
+        ok: false,
+        error: new EloverblikError({
+          code: "RATE_LIMITED",
+          message: `The token exchange did not finish within ${EXCHANGE_TIMEOUT_MS / 1000} s; the client may be waiting for its next token call (Energinet allows two a minute).`,
+          hint: "Call api_status again in a minute.",
+        }),
+      };
+    }
+    ctx.noteError(error);
+    return { ok: false, error };
+  }
+}
 
 /** isalive needs no token, so this works even when the token is missing or expired. */
 async function askAlive(ctx: ServerContext): Promise<boolean> {
@@ -45,7 +101,7 @@ export const apiStatusTool = defineTool({
   apis: ["customer", "thirdparty"],
   title: "Eloverblik status",
   description:
-    "Checks whether Eloverblik is up and whether this server's refresh token works: which API and address it uses, and the token's name and expiry date (never the token itself). Call this first when another tool fails with a token error.",
+    "Checks whether Eloverblik is up and whether this server's refresh token works (it tries the token exchange): which API and address it uses, the token's name and expiry date (never the token itself), and the last token problem a tool met. Call this first when another tool fails with a token error.",
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
@@ -58,7 +114,22 @@ export const apiStatusTool = defineTool({
     } catch (error) {
       aliveError = errorText(error, ctx.secrets).split("\n").slice(0, 2).join(" ");
     }
-    const problem = status.problem ? errorText(status.problem, ctx.secrets) : undefined;
+    let problemError: unknown = status.problem;
+    let tokenExchange: "ok" | "failed" | "not tried" = "not tried";
+    if (problemError === undefined && status.configured) {
+      const exchanged = await tryExchange(ctx);
+      tokenExchange = exchanged.ok ? "ok" : "failed";
+      if (!exchanged.ok) problemError = exchanged.error;
+    }
+    const problem = problemError === undefined ? undefined : errorText(problemError, ctx.secrets);
+    const seen = ctx.lastTokenError();
+    const lastTokenError = seen
+      ? {
+          code: seen.error.code,
+          message: errorText(seen.error, ctx.secrets),
+          at: new Date(seen.atMs).toISOString(),
+        }
+      : undefined;
     const token = {
       configured: status.configured,
       ...(status.name ? { name: status.name } : {}),
@@ -71,12 +142,31 @@ export const apiStatusTool = defineTool({
       `${apiName} API at ${ctx.baseUrl}: ${alive === null ? `health unknown (${aliveError})` : alive ? "alive" : "reports itself NOT alive (DataHub may be down or overloaded)"}.`,
     ];
     if (status.configured) {
-      lines.push(
-        `Refresh token${token.name ? ` "${token.name}"` : ""}${token.expiresAt ? `, expires ${token.expiresAt.slice(0, 10)} (${token.daysLeft} days left)` : ""}${token.expired ? " — EXPIRED" : ""}.`,
-      );
+      const expiry = !token.expiresAt
+        ? ""
+        : token.expired
+          ? `, EXPIRED on ${localDate(token.expiresAt)}`
+          : `, expires ${localDate(token.expiresAt)} (${token.daysLeft} days left)`;
+      const exchange =
+        tokenExchange === "ok"
+          ? "; Eloverblik accepts it"
+          : tokenExchange === "failed"
+            ? "; Eloverblik did not exchange it"
+            : "";
+      lines.push(`Refresh token${token.name ? ` "${token.name}"` : ""}${expiry}${exchange}.`);
     } else lines.push("No refresh token is configured.");
     if (problem) lines.push(problem);
     else lines.push("The tools are ready to use.");
+    // Shown when it adds something: a problem other than the one just reported.
+    const same =
+      isEloverblikError(problemError) &&
+      seen?.error.code === problemError.code &&
+      seen.error.message === problemError.message;
+    if (seen && lastTokenError && !same) {
+      lines.push(
+        `Last token problem a tool met, at ${localTime(seen.atMs)} (Danish time): ${lastTokenError.message.split("\n").slice(0, 2).join(" ")}`,
+      );
+    }
     return {
       structured: {
         api: ctx.api,
@@ -84,8 +174,10 @@ export const apiStatusTool = defineTool({
         alive,
         ...(aliveError ? { aliveError } : {}),
         token,
+        tokenExchange,
         ready: problem === undefined,
         ...(problem ? { problem } : {}),
+        ...(lastTokenError ? { lastTokenError } : {}),
       },
       text: lines.join("\n"),
     };

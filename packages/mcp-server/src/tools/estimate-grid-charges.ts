@@ -2,10 +2,10 @@ import type { NormalizedChargesResult } from "@eloverblik-kit/client";
 import { z } from "zod";
 import { estimateGridCharges, type GridChargeEstimate } from "../charges/estimate.js";
 import { defineTool, READ_ONLY } from "../define-tool.js";
-import { type Failure, failureLines, failureOf, failuresField } from "../errors.js";
+import { type Failure, failureLines, failuresField } from "../errors.js";
 import { num } from "../format.js";
 import { defaultTo, fetchSeries } from "../time-series/fetch.js";
-import { fromField, idsField, toField } from "./shared.js";
+import { failureFor, fromField, idsField, toField } from "./shared.js";
 
 const inputSchema = {
   metering_point_ids: idsField,
@@ -90,7 +90,7 @@ export const estimateGridChargesTool = defineTool({
       const results = await ctx.client().getCharges(series.map((s) => s.meteringPointId));
       for (const r of results) {
         if (r.ok) charges.set(r.id, r.data);
-        else chargeFailures.push(failureOf(r.id, r.error, ctx.secrets));
+        else chargeFailures.push(failureFor(ctx, r.id, r.error));
       }
     }
     const estimates: GridChargeEstimate[] = [];

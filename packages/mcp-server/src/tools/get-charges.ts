@@ -6,10 +6,11 @@ import {
 } from "@eloverblik-kit/client";
 import { z } from "zod";
 import { currentTariffs } from "../charges/estimate.js";
+import { monthlyAmount } from "../charges/monthly.js";
 import { hourlyTariffs, hourlyTariffText } from "../charges/today-table.js";
 import { defineTool, READ_ONLY } from "../define-tool.js";
 import { failureLines, failuresField } from "../errors.js";
-import { num } from "../format.js";
+import { localDate, num } from "../format.js";
 import { checkIds, idsField, settle } from "./shared.js";
 
 const inputSchema = { metering_point_ids: idsField };
@@ -47,7 +48,9 @@ const outputSchema = {
       subscriptions: z.array(chargeSchema),
       fees: z.array(chargeSchema),
       tariffs: z.array(tariffSchema),
-      monthlySubscriptionsDkk: z.number().describe("Subscriptions in force today, per month, DKK excl. VAT"),
+      monthlySubscriptionsDkk: z
+        .number()
+        .describe("Subscriptions in force today, per month (daily ones × 30.44), DKK excl. VAT"),
       todayByHour: z
         .array(
           z.object({
@@ -107,7 +110,7 @@ function tariffLine(t: ReturnType<typeof tariffRow>): string {
       : Math.min(...values) === Math.max(...values)
         ? `${num(values[0], 5)} DKK/kWh`
         : `${num(Math.min(...values), 5)}–${num(Math.max(...values), 5)} DKK/kWh`;
-  const when = t.inForceToday ? "" : ` (from ${t.validFrom?.slice(0, 10) ?? "?"})`;
+  const when = t.inForceToday ? "" : ` (from ${localDate(t.validFrom)})`;
   return `  tariff ${t.name} [${t.periodType ?? "?"}]: ${range}${when}`;
 }
 
@@ -129,7 +132,7 @@ export const getChargesTool = defineTool({
       const current = { tariffs: currentTariffs(charges, nowMs) };
       const monthly = charges.subscriptions
         .filter((s) => inForce(s, nowMs))
-        .reduce((sum, s) => sum + (s.price ?? 0) * (s.quantity ?? 1), 0);
+        .reduce((sum, s) => sum + monthlyAmount(s), 0);
       return {
         meteringPointId: charges.meteringPointId || id,
         subscriptions: charges.subscriptions.map((c) => chargeRow(c, nowMs)),
@@ -145,7 +148,7 @@ export const getChargesTool = defineTool({
       lines.push(`${r.meteringPointId}: subscriptions ${num(r.monthlySubscriptionsDkk, 2)} DKK/month`);
       for (const s of r.subscriptions) {
         lines.push(
-          `  subscription ${s.name}: ${num(s.price, 2)} × ${s.quantity ?? 1} [${s.periodType ?? "?"}]${s.inForceToday ? "" : ` (from ${s.validFrom?.slice(0, 10) ?? "?"})`}`,
+          `  subscription ${s.name}: ${num(s.price, 2)} × ${s.quantity ?? 1} [${s.periodType ?? "?"}]${s.inForceToday ? "" : ` (from ${localDate(s.validFrom)})`}`,
         );
       }
       for (const f of r.fees) lines.push(`  fee ${f.name}: ${num(f.price, 2)}`);

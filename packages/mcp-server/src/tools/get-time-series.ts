@@ -203,13 +203,15 @@ export const getTimeSeriesTool = defineTool({
       const page = args.page ?? 1;
       const pageSeries = pageOf(all, page, pageSize);
       const count = pageSeries.reduce((n, ps) => n + ps.rows.length, 0);
-      if (page > totalPages) notes.push(`There are only ${totalPages} page(s); page ${page} is empty.`);
       const nextPage = page < totalPages ? page + 1 : null;
       points = { page, pageSize, totalPoints: all.length, totalPages, nextPage, series: pageSeries };
+      // One note per page, so that the model never reads two that disagree.
       notes.push(
-        nextPage === null
-          ? `Points page ${page} of ${totalPages}: the last page.`
-          : `Points page ${page} of ${totalPages} (${count} of ${all.length} points). For the next page call get_time_series again with the same arguments and page: ${nextPage}.`,
+        page > totalPages
+          ? `Page ${page} is beyond the end: there ${totalPages === 1 ? "is 1 page" : `are ${totalPages} pages`} of ${all.length} points at page_size ${pageSize}, so this page is empty. Ask for page 1 to ${totalPages}.`
+          : nextPage === null
+            ? `Points page ${page} of ${totalPages} (${count} of ${all.length} points): the last page.`
+            : `Points page ${page} of ${totalPages} (${count} of ${all.length} points). For the next page call get_time_series again with the same arguments and page: ${nextPage}.`,
       );
     }
 
@@ -237,7 +239,12 @@ export const getTimeSeriesTool = defineTool({
     }
     if (size() > RESULT_BUDGET_CHARS) {
       for (const s of summaries) s.periods = [];
-      notes.push("Per-period figures were left out to keep the answer small; ask for fewer metering points.");
+      // With points, the page is what fills the answer; fewer metering points would not help.
+      notes.push(
+        points
+          ? "Per-period figures were left out to keep the answer small; for them, ask for a smaller page_size or a narrower period."
+          : "Per-period figures were left out to keep the answer small; for them, ask for a narrower period or fewer metering points.",
+      );
     }
 
     return {

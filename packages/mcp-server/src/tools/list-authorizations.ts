@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool, READ_ONLY } from "../define-tool.js";
+import { localDate } from "../format.js";
 import { compact } from "./shared.js";
 
 const inputSchema = {};
@@ -23,6 +24,8 @@ const outputSchema = {
   count: z.number(),
 };
 
+const dateOf = (value: unknown) => localDate(typeof value === "string" ? value : undefined, "…");
+
 export const listAuthorizationsTool = defineTool({
   name: "list_authorizations",
   apis: ["thirdparty"],
@@ -43,7 +46,7 @@ export const listAuthorizationsTool = defineTool({
         .filter(Boolean)
         .join(", ");
       lines.push(
-        `- ${String(a.id ?? "?")}: ${who || "unnamed customer"}; valid ${String(a.validFrom ?? "…").slice(0, 10)} to ${String(a.validTo ?? "…").slice(0, 10)}`,
+        `- ${String(a.id ?? "?")}: ${who || "unnamed customer"}; valid ${dateOf(a.validFrom)} to ${dateOf(a.validTo)} (Danish dates)`,
       );
     }
     return { structured: { authorizations, count: authorizations.length }, text: lines.join("\n") };

@@ -1,5 +1,6 @@
 import type { MeteringPoint, ThirdPartyMeteringPoint } from "@eloverblik-kit/client";
 import { z } from "zod";
+import { localDate } from "../format.js";
 
 const TYPES: Record<string, string> = {
   E17: "consumption",
@@ -112,7 +113,9 @@ export function meteringPointLine(row: MeteringPointRow): string {
   if (row.hasRelation === false) bits.push("NOT linked (use add_relations_by_cpr)");
   if (row.address) bits.push(row.address);
   if (row.balanceSupplierName) bits.push(`supplier ${row.balanceSupplierName}`);
-  if (row.accessFrom || row.accessTo) bits.push(`access ${row.accessFrom ?? "…"} to ${row.accessTo ?? "…"}`);
+  if (row.accessFrom || row.accessTo) {
+    bits.push(`access ${localDate(row.accessFrom, "…")} to ${localDate(row.accessTo, "…")}`);
+  }
   const children = row.childMeteringPoints?.map(
     (c) => `${c.meteringPointId} (${c.type ?? c.typeOfMP ?? "?"})`,
   );

@@ -39,6 +39,12 @@ export function checkIds(ids: readonly string[]): string[] {
   return valid;
 }
 
+/** A per-item failure that also lets the context remember a token problem for api_status. */
+export function failureFor(ctx: ServerContext, meteringPointId: string, error: unknown): Failure {
+  ctx.noteError(error);
+  return failureOf(meteringPointId, error, ctx.secrets);
+}
+
 /** Splits per-id results into successes and failures for structuredContent. */
 export function settle<T, R>(
   results: readonly ItemResult<T>[],
@@ -49,7 +55,7 @@ export function settle<T, R>(
   const failures: Failure[] = [];
   for (const r of results) {
     if (r.ok) out.push(map(r.data, r.id));
-    else failures.push(failureOf(r.id, r.error, ctx.secrets));
+    else failures.push(failureFor(ctx, r.id, r.error));
   }
   return { results: out, failures };
 }

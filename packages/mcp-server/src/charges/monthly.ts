@@ -1,0 +1,46 @@
+import type { Charge } from "@eloverblik-kit/client";
+
+/** An average month (365.25 / 12 days), for turning daily amounts into monthly ones. */
+export const DAYS_PER_MONTH = 30.44;
+
+type Priced = Pick<Charge, "price" | "quantity" | "periodType">;
+
+/** How many of a charge's periods one local day holds; undefined for a monthly (or unknown) period. */
+function periodsPerDay(periodType: Charge["periodType"]): number | undefined {
+  switch (periodType) {
+    case "P1D":
+      return 1;
+    case "PT1H":
+      return 24;
+    case "PT15M":
+      return 96;
+    default:
+      return undefined;
+  }
+}
+
+/** What one period of the charge costs: price × quantity (a missing quantity counts once). */
+export function amountPerPeriod(charge: Priced): number {
+  return (charge.price ?? 0) * (charge.quantity ?? 1);
+}
+
+/**
+ * A subscription's cost per month, whatever period it is priced per. Eloverblik prices most
+ * subscriptions per month (P1M), some per day (P1D); without a period type it is read as monthly,
+ * which is what the API means by a subscription.
+ */
+export function monthlyAmount(charge: Priced): number {
+  const perDay = periodsPerDay(charge.periodType);
+  const amount = amountPerPeriod(charge);
+  return perDay === undefined ? amount : amount * perDay * DAYS_PER_MONTH;
+}
+
+/**
+ * A subscription's cost over a period of `days` local days that spans `months` calendar months
+ * (partial months by their share of days): daily-priced ones by the days, monthly ones by months.
+ */
+export function amountForPeriod(charge: Priced, period: { days: number; months: number }): number {
+  const perDay = periodsPerDay(charge.periodType);
+  const amount = amountPerPeriod(charge);
+  return perDay === undefined ? amount * period.months : amount * perDay * period.days;
+}
