@@ -1,214 +1,31 @@
-import { type ApiKind, describeToken } from "./auth/describe-token.js";
-import { createMemoryTokenStore, type TokenStore } from "./auth/token-store.js";
-import { EloverblikError, invalidInput } from "./errors/eloverblik-error.js";
-import type { CallOptions, OperationContext } from "./operations/context.js";
-import { addRelationByWebAccessCode } from "./operations/customer/add-relation-by-web-access-code.js";
-import { addRelations } from "./operations/customer/add-relations.js";
-import { deleteRelation } from "./operations/customer/delete-relation.js";
-import { exportCsv } from "./operations/customer/export-csv.js";
-import { type ChargeLinksQuery, getChargeLinks } from "./operations/customer/get-charge-links.js";
-import { getMeterReadings } from "./operations/customer/get-meter-readings.js";
 import {
-  type ListMeteringPointsOptions,
-  listMeteringPoints,
-} from "./operations/customer/list-metering-points.js";
-import { getCharges } from "./operations/get-charges.js";
-import { getDetails } from "./operations/get-details.js";
-import {
-  getTimeSeries,
-  getTimeSeriesColumnar,
-  type TimeSeriesOptions,
-} from "./operations/get-time-series.js";
-import { isAlive } from "./operations/is-alive.js";
-import { listAuthorizations } from "./operations/thirdparty/list-authorizations.js";
-import { listAuthorizedMeteringPointIds } from "./operations/thirdparty/list-authorized-metering-point-ids.js";
-import { listAuthorizedMeteringPoints } from "./operations/thirdparty/list-authorized-metering-points.js";
-import type { TimeSeriesQuery } from "./operations/time-series-requests.js";
+  createEloverblikCore,
+  type Eloverblik,
+  type EloverblikBaseOptions,
+} from "./create-eloverblik-core.js";
 import { defaultPorts } from "./ports/node-defaults.js";
 import type { Ports } from "./ports/ports.js";
-import {
-  createCustomerApiClient,
-  createLegacyMeterReadingsClient,
-  createThirdPartyApiClient,
-  DEFAULT_BASE_URL,
-} from "./raw/raw-clients.js";
-import type { ProgressListener } from "./transport/progress.js";
-import { RateLimiter } from "./transport/rate-limiter.js";
-import type { RateLimitsOption } from "./transport/rate-limits.js";
-import { type RetryOptions, resolveRetry } from "./transport/retry-policy.js";
-import { Session } from "./transport/session.js";
-import type { Aggregation, AuthorizationScope } from "./types.js";
 
-export interface EloverblikOptions {
-  api: ApiKind;
-  /** The refresh token created on eloverblik.dk (Datadeling → Opret token). */
-  refreshToken: string;
-  /** Defaults to https://api.eloverblik.dk; give the simulator's URL to work offline. */
-  baseUrl?: string;
+export interface EloverblikOptions extends EloverblikBaseOptions {
   fetch?: Ports["fetch"];
   sleep?: Ports["sleep"];
   now?: Ports["now"];
   random?: Ports["random"];
-  /** "current" (2 token calls and 120 calls per minute), "2024" (1 and 25), or your own numbers. */
-  limits?: RateLimitsOption;
-  /** Share one limiter between clients in a process: the quota is per IP address. */
-  rateLimiter?: RateLimiter;
-  retry?: Partial<RetryOptions>;
-  /** Where the data-access token is kept between runs. Defaults to one store per process. */
-  tokenStore?: TokenStore;
-  /** Cancels everything this client does. */
-  signal?: AbortSignal;
-  onProgress?: ProgressListener;
-  /** Years of history before the current year the API serves (5 today). */
-  historyYears?: number;
-}
-
-const processTokenStore = createMemoryTokenStore();
-
-/** Checks the refresh token's claims so that a wrong or expired token fails before any request. */
-function checkRefreshToken(api: ApiKind, refreshToken: unknown, nowMs: number): string {
-  if (typeof refreshToken !== "string" || refreshToken.trim() === "") {
-    throw new EloverblikError({
-      code: "UNAUTHORIZED",
-      message: "No refresh token was given. Create one on eloverblik.dk (Datadeling → Opret token).",
-    });
-  }
-  const token = refreshToken.trim();
-  if (!/^[A-Za-z0-9._~+/=-]+$/.test(token)) {
-    throw invalidInput(
-      "The refresh token contains characters a token cannot have (a line break or space from copying?). Paste it again as one line.",
-    );
-  }
-  const info = describeToken(token, nowMs);
-  const apiName = (a: ApiKind) => (a === "customer" ? "Customer" : "Third Party");
-  if (info.kind === "data-access") {
-    throw new EloverblikError({
-      code: "WRONG_TOKEN_TYPE",
-      message:
-        "This is a data-access token; the client needs the refresh token created on eloverblik.dk and exchanges it itself.",
-    });
-  }
-  if (info.api && info.api !== api) {
-    throw new EloverblikError({
-      code: "WRONG_TOKEN_TYPE",
-      message: `This refresh token belongs to the ${apiName(info.api)} API, but the client is set up for the ${apiName(api)} API. Set api: "${info.api}" or use a ${apiName(api)} token.`,
-    });
-  }
-  if (info.expired) {
-    throw new EloverblikError({
-      code: "TOKEN_EXPIRED",
-      message: `The refresh token${info.name ? ` "${info.name}"` : ""} expired on ${info.expiresAt}. Create a new one on eloverblik.dk (Datadeling → Opret token).`,
-    });
-  }
-  return token;
 }
 
 /**
  * Creates a client for the Customer or Third Party API with token exchange and caching, pacing
  * within Energinet's limits, retries on 429/503, batching of ids, splitting of long periods and
- * DST-correct flattening. Throws before any request when the refresh token is unusable.
+ * DST-correct flattening. Throws before any request when the refresh token is unusable. Ports not
+ * given come from Node (global fetch, timers, Date.now, Math.random).
  */
-export function createEloverblik(options: EloverblikOptions) {
-  if (options === null || typeof options !== "object")
-    throw invalidInput("createEloverblik needs an options object.");
-  const { api } = options;
-  if (api !== "customer" && api !== "thirdparty") {
-    throw invalidInput(`api must be "customer" or "thirdparty"; got ${JSON.stringify(api)}.`);
-  }
+export function createEloverblik(options: EloverblikOptions): Eloverblik {
+  const { fetch, sleep, now, random, ...rest } = options ?? ({} as EloverblikOptions);
   const ports = defaultPorts({
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.random ? { random: options.random } : {}),
+    ...(fetch ? { fetch } : {}),
+    ...(sleep ? { sleep } : {}),
+    ...(now ? { now } : {}),
+    ...(random ? { random } : {}),
   });
-  const refreshToken = checkRefreshToken(api, options.refreshToken, ports.now());
-  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw invalidInput(`baseUrl is not a valid URL: ${JSON.stringify(baseUrl)}.`);
-  }
-  const raw = {
-    customer: createCustomerApiClient({ baseUrl }),
-    thirdparty: createThirdPartyApiClient({ baseUrl }),
-    legacy: createLegacyMeterReadingsClient({ baseUrl }),
-  };
-  const limiter = options.rateLimiter ?? new RateLimiter(options.limits, ports);
-  const session = new Session({
-    api,
-    refreshToken,
-    baseUrl,
-    ports,
-    limiter,
-    retry: resolveRetry(options.retry),
-    tokenStore: options.tokenStore ?? processTokenStore,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    exchange: (fetchImpl) =>
-      api === "customer"
-        ? raw.customer.GET("/customerapi/api/token", { fetch: fetchImpl })
-        : raw.thirdparty.GET("/thirdpartyapi/api/token", { fetch: fetchImpl }),
-  });
-  const ctx: OperationContext = {
-    api,
-    session,
-    ports,
-    ...raw,
-    batchSize: 10,
-    maxDays: 730,
-    historyYears: options.historyYears ?? 5,
-    lastCorrelationId: undefined,
-  };
-
-  return {
-    api,
-    baseUrl,
-    /** The limiter this client paces itself with; pass it to other clients to share the quota. */
-    rateLimiter: limiter,
-    /** Correlation id of the latest answer (`X-Correlation-ID`), for Energinet support. */
-    get lastCorrelationId(): string | undefined {
-      return ctx.lastCorrelationId;
-    },
-    /**
-     * openapi-fetch clients typed from spec/, for anything the operations don't cover. They do
-     * not add tokens; `accessToken()` gives you one.
-     */
-    raw,
-    /** A valid data-access token (exchanged and cached as needed). */
-    accessToken: (signal?: AbortSignal) => session.accessToken(signal),
-    isAlive: (o?: CallOptions) => isAlive(ctx, o),
-    getDetails: (ids: readonly string[], o?: CallOptions) => getDetails(ctx, ids, o),
-    getCharges: (ids: readonly string[], o?: CallOptions) => getCharges(ctx, ids, o),
-    getTimeSeries: (ids: readonly string[], o: TimeSeriesOptions) => getTimeSeries(ctx, ids, o),
-    getTimeSeriesColumnar: (ids: readonly string[], o: TimeSeriesQuery) => getTimeSeriesColumnar(ctx, ids, o),
-    getChargeLinks: (query: readonly ChargeLinksQuery[], o?: CallOptions) => getChargeLinks(ctx, query, o),
-    // Customer API
-    listMeteringPoints: (o?: ListMeteringPointsOptions) => listMeteringPoints(ctx, o),
-    addRelations: (ids: readonly string[], o?: CallOptions) => addRelations(ctx, ids, o),
-    addRelationByWebAccessCode: (id: string, code: string, o?: CallOptions) =>
-      addRelationByWebAccessCode(ctx, id, code, o),
-    deleteRelation: (id: string, o?: CallOptions) => deleteRelation(ctx, id, o),
-    exportTimeSeriesCsv: (
-      ids: readonly string[],
-      q: { from: string | Date; to?: string | Date; aggregation?: Aggregation } & CallOptions,
-    ) => exportCsv(ctx, { kind: "timeseries", ids, ...q }, q),
-    exportMasterDataCsv: (ids: readonly string[], o?: CallOptions) =>
-      exportCsv(ctx, { kind: "masterdata", ids }, o),
-    exportChargesCsv: (ids: readonly string[], o?: CallOptions) =>
-      exportCsv(ctx, { kind: "charges", ids }, o),
-    /** LEGACY: withdrawn by Energinet; kept for older integrations and answered with a clear error. */
-    getMeterReadings: (
-      ids: readonly string[],
-      period: { from: string | Date; to?: string | Date },
-      o?: CallOptions,
-    ) => getMeterReadings(ctx, ids, period, o),
-    // Third Party API
-    listAuthorizations: (o?: CallOptions) => listAuthorizations(ctx, o),
-    listAuthorizedMeteringPoints: (scope: AuthorizationScope, identifier: string, o?: CallOptions) =>
-      listAuthorizedMeteringPoints(ctx, scope, identifier, o),
-    listAuthorizedMeteringPointIds: (scope: AuthorizationScope, identifier: string, o?: CallOptions) =>
-      listAuthorizedMeteringPointIds(ctx, scope, identifier, o),
-  };
+  return createEloverblikCore({ ...rest, ports } as EloverblikBaseOptions & { ports: Ports });
 }
-
-export type Eloverblik = ReturnType<typeof createEloverblik>;
