@@ -4,6 +4,7 @@ import { chunk, validateMeteringPointIds } from "../plan/plan-requests.js";
 import type { CallContext } from "../transport/session.js";
 import { type CallOptions, callApi, forMeteringPoint, type OperationContext } from "./context.js";
 import type { ItemResult } from "./item-result.js";
+import { accessErrorContext, settleWithSplit } from "./split-on-denied.js";
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
 
@@ -33,26 +34,22 @@ export async function runEnvelopeBatches<T>(
 ): Promise<ItemResult<T>[]> {
   const valid = validateMeteringPointIds(ids);
   const batches = chunk(valid, ctx.batchSize);
-  const settled = await Promise.all(
-    batches.map(async (batch) => {
-      try {
-        const result = await callApi<{ result?: EnvelopeItem[] | null }>(
-          ctx,
-          { operation, kind: "data", meteringPointIds: batch, ...callExtras },
-          options,
-          batch.length === 1 ? { ...errorContext, meteringPointId: batch[0] } : errorContext,
-          (fetchImpl) => send(batch, fetchImpl),
-        );
-        return { batch, result };
-      } catch (error) {
-        return { batch, error };
-      }
-    }),
-  );
+  const denied = accessErrorContext(ctx);
+  const call = (batch: string[]) =>
+    callApi<{ result?: EnvelopeItem[] | null }>(
+      ctx,
+      { operation, kind: "data", meteringPointIds: batch, ...callExtras },
+      options,
+      batch.length === 1
+        ? { ...denied, ...errorContext, meteringPointId: batch[0] }
+        : { ...denied, ...errorContext },
+      (fetchImpl) => send(batch, fetchImpl),
+    );
+  const settled = (await Promise.all(batches.map((batch) => settleWithSplit(ctx, batch, call)))).flat();
   const out: ItemResult<T>[] = [];
   for (const entry of settled) {
     if ("error" in entry) {
-      for (const id of entry.batch) {
+      for (const id of entry.ids) {
         out.push({ id, ok: false, error: forMeteringPoint(entry.error, id, operation) });
       }
       continue;
@@ -61,8 +58,8 @@ export async function runEnvelopeBatches<T>(
     const items = Array.isArray(data?.result) ? data.result : [];
     const byId = new Map<string, EnvelopeItem>();
     for (const item of items) if (item && typeof item.id === "string") byId.set(item.id, item);
-    for (const id of entry.batch) {
-      const item = byId.get(id) ?? (entry.batch.length === 1 && items.length === 1 ? items[0] : undefined);
+    for (const id of entry.ids) {
+      const item = byId.get(id) ?? (entry.ids.length === 1 && items.length === 1 ? items[0] : undefined);
       if (!item) {
         out.push({
           id,

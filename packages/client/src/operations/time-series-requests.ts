@@ -5,6 +5,7 @@ import { type ResolvedDateRange, resolveDateRange } from "../time/date-range.js"
 import type { Aggregation, TimeSeriesDocument } from "../types.js";
 import { type CallOptions, callApi, forMeteringPoint, type OperationContext } from "./context.js";
 import { meteringPointsBody } from "./envelope-batches.js";
+import { accessErrorContext, settleWithSplit } from "./split-on-denied.js";
 import { validateAggregation } from "./validate-aggregation.js";
 
 export interface TimeSeriesQuery extends CallOptions {
@@ -53,18 +54,19 @@ export async function fetchTimeSeriesChunks(
   for (const id of valid) {
     groups.set(id, { meteringPointId: id, range, aggregation, items: [], errors: [], correlationIds: [] });
   }
+  const denied = accessErrorContext(ctx);
   const settled = await Promise.all(
     plan.map(async (entry) => {
       const period = { from: entry.from, to: entry.to };
-      try {
-        const result = await callApi<{ result?: Array<Record<string, unknown>> | null }>(
+      const call = (ids: string[]) =>
+        callApi<{ result?: Array<Record<string, unknown>> | null }>(
           ctx,
-          { operation, kind: "data", meteringPointIds: entry.ids, period },
+          { operation, kind: "data", meteringPointIds: ids, period },
           query,
-          entry.ids.length === 1 ? { meteringPointId: entry.ids[0], period } : { period },
+          ids.length === 1 ? { ...denied, meteringPointId: ids[0], period } : { ...denied, period },
           (fetchImpl) => {
             const params = { path: { dateFrom: entry.from, dateTo: entry.to, aggregation } };
-            const body = meteringPointsBody(entry.ids);
+            const body = meteringPointsBody(ids);
             return ctx.api === "customer"
               ? ctx.customer.POST(
                   "/customerapi/api/meterdata/gettimeseries/{dateFrom}/{dateTo}/{aggregation}",
@@ -84,28 +86,25 @@ export async function fetchTimeSeriesChunks(
                 );
           },
         );
-        return { entry, period, result };
-      } catch (error) {
-        return { entry, period, error };
-      }
+      return (await settleWithSplit(ctx, entry.ids, call)).map((outcome) => ({ ...outcome, period }));
     }),
   );
   // `plan` is ordered by id chunk then period, so pushing in plan order keeps each id's chunks in time order.
-  for (const outcome of settled) {
-    const { entry, period } = outcome;
+  for (const outcome of settled.flat()) {
+    const { ids: entryIds, period } = outcome;
     if ("error" in outcome) {
-      for (const id of entry.ids)
+      for (const id of entryIds)
         groups.get(id)!.errors.push(forMeteringPoint(outcome.error, id, operation, period));
       continue;
     }
     const { data, correlationId } = outcome.result;
     const items = Array.isArray(data?.result) ? data.result : [];
-    for (const id of entry.ids) {
+    for (const id of entryIds) {
       const group = groups.get(id)!;
       if (correlationId) group.correlationIds.push(correlationId);
       const item =
         items.find((i) => i && i.id === id) ??
-        (entry.ids.length === 1 && items.length === 1 ? items[0] : undefined);
+        (entryIds.length === 1 && items.length === 1 ? items[0] : undefined);
       if (!item) {
         group.errors.push(
           new EloverblikError({
