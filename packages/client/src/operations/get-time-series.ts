@@ -1,6 +1,7 @@
 import { localDateStartUtc } from "../time/danish-time.js";
 import { type ColumnarTimeSeries, flattenTimeSeriesColumnar } from "../time-series/columnar.js";
 import { flattenTimeSeries } from "../time-series/flatten.js";
+import { mergeCalendarPoints } from "../time-series/merge-calendar-points.js";
 import type { TimeSeriesGap, TimeSeriesPoint } from "../time-series/types.js";
 import type { Aggregation, TimeSeriesDocument } from "../types.js";
 import { forMeteringPoint, type OperationContext } from "./context.js";
@@ -116,13 +117,14 @@ export async function getTimeSeries(
   return groups.map((chunks) =>
     toResult(chunks, (): TimeSeriesData => {
       const flat = flattenTimeSeries({ result: chunks.items.map((c) => c.item) });
-      const gaps = withEdgeGaps(chunks.meteringPointId, chunks.range, flat.points, flat.gaps);
+      const points = chunks.items.length > 1 ? mergeCalendarPoints(flat.points) : flat.points;
+      const gaps = withEdgeGaps(chunks.meteringPointId, chunks.range, points, flat.gaps);
       return {
         meteringPointId: chunks.meteringPointId,
         from: chunks.range.from,
         to: chunks.range.to,
         aggregation: chunks.aggregation,
-        points: flat.points,
+        points,
         gaps,
         warnings: flat.warnings,
         ...(options.includeDocuments ? { documents: documentsOf(chunks) } : {}),
