@@ -47,7 +47,10 @@ export interface EloverblikBaseOptions {
   baseUrl?: string;
   /** "current" (2 token calls and 120 calls per minute), "2024" (1 and 25), or your own numbers. */
   limits?: RateLimitsOption;
-  /** Share one limiter between clients in a process: the quota is per IP address. */
+  /**
+   * The limiter to pace with. By default clients in one process with the same base URL and clock
+   * share one (the quota is per IP address); giving `limits` makes a limiter of the client's own.
+   */
   rateLimiter?: RateLimiter;
   retry?: Partial<RetryOptions>;
   /** Where the data-access token is kept between runs. Defaults to one store per process. */
@@ -65,6 +68,30 @@ export interface EloverblikCoreOptions extends EloverblikBaseOptions {
 }
 
 const processTokenStore = createMemoryTokenStore();
+
+// Energinet counts calls per IP address, so clients in one process that talk to the same base URL
+// on the same clock share one limiter unless they are given their own limits or limiter.
+const sharedLimiters = new WeakMap<Ports["now"], WeakMap<Ports["sleep"], Map<string, RateLimiter>>>();
+
+function limiterFor(limits: RateLimitsOption | undefined, baseUrl: string, ports: Ports): RateLimiter {
+  if (limits !== undefined) return new RateLimiter(limits, ports);
+  let bySleep = sharedLimiters.get(ports.now);
+  if (!bySleep) {
+    bySleep = new WeakMap();
+    sharedLimiters.set(ports.now, bySleep);
+  }
+  let byUrl = bySleep.get(ports.sleep);
+  if (!byUrl) {
+    byUrl = new Map();
+    bySleep.set(ports.sleep, byUrl);
+  }
+  let limiter = byUrl.get(baseUrl);
+  if (!limiter) {
+    limiter = new RateLimiter(undefined, ports);
+    byUrl.set(baseUrl, limiter);
+  }
+  return limiter;
+}
 
 /** Checks the refresh token's claims so that a wrong or expired token fails before any request. */
 function checkRefreshToken(api: ApiKind, refreshToken: unknown, nowMs: number): string {
@@ -133,7 +160,7 @@ export function createEloverblikCore(options: EloverblikCoreOptions) {
     thirdparty: createThirdPartyApiClient(rawOptions),
     legacy: createLegacyMeterReadingsClient(rawOptions),
   };
-  const limiter = options.rateLimiter ?? new RateLimiter(options.limits, ports);
+  const limiter = options.rateLimiter ?? limiterFor(options.limits, baseUrl, ports);
   const session = new Session({
     api,
     refreshToken,

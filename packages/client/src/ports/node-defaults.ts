@@ -21,11 +21,16 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+// Module-level, so that clients made with the defaults are recognised as sharing one clock
+// (and therefore one rate limiter per base URL).
+const defaultFetch = (input: Request) => fetch(input);
+const defaultNow = () => Date.now();
+
 export function defaultPorts(overrides: Partial<Ports> = {}): Ports {
   return {
-    fetch: overrides.fetch ?? ((input: Request) => fetch(input)),
+    fetch: overrides.fetch ?? defaultFetch,
     sleep: overrides.sleep ?? defaultSleep,
-    now: overrides.now ?? (() => Date.now()),
+    now: overrides.now ?? defaultNow,
     random: overrides.random ?? Math.random,
   };
 }
