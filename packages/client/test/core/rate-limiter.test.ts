@@ -117,3 +117,13 @@ describe("a long job within the documented limits", () => {
     expect(state.tokenCalls).toBe(1);
   });
 });
+
+describe("sharing the quota", () => {
+  it("gives clients of one process and base URL one limiter, unless they ask for their own", () => {
+    const make = (extra: Record<string, unknown> = {}) =>
+      createEloverblik({ api: "customer", refreshToken: refreshToken(), ...extra });
+    expect(make().rateLimiter).toBe(make().rateLimiter);
+    expect(make({ baseUrl: "http://127.0.0.1:1" }).rateLimiter).not.toBe(make().rateLimiter);
+    expect(make({ limits: "2024" }).rateLimiter).not.toBe(make().rateLimiter);
+  });
+});
