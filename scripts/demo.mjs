@@ -60,6 +60,14 @@ try {
     }
   }
 
+  if (ids.length === 0) {
+    log(
+      api === "customer"
+        ? "\nNo linked metering points yet. Link one on eloverblik.dk, or with addRelationByWebAccessCode(id, code) / addRelations(ids)."
+        : "\nNo authorized metering points yet: customers grant access on eloverblik.dk.",
+    );
+    process.exit(0);
+  }
   const today = localDateOf(Date.now());
   const from = localDateOf(Date.now() - 30 * 86_400_000);
   const [series, charges] = await Promise.all([

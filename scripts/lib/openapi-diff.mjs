@@ -29,6 +29,7 @@ export const DIFFERENCE_KINDS = [
   "request-body-changed",
   "response-added",
   "response-removed",
+  "response-schema-changed",
   "schema-added",
   "schema-removed",
   "schema-changed",

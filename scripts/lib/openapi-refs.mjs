@@ -132,7 +132,8 @@ export function effectiveFormat(doc, schema) {
 
 /**
  * A compact description of a schema: the referenced schema's name, else its type, with arrays
- * written as `array<items>` and compositions as `oneOf<A|B>`.
+ * written as `array<items>` and compositions as `oneOf<A|B>`. Composition members are sorted: their
+ * order carries no meaning, so reordering them must not read as a change.
  * @param {Json} doc
  * @param {any} schema
  * @returns {string}
@@ -144,7 +145,8 @@ export function describeSchema(doc, schema) {
   for (const key of ["oneOf", "anyOf", "allOf"]) {
     const parts = schema[key];
     if (Array.isArray(parts) && parts.length > 0) {
-      return `${key}<${parts.map((part) => describeSchema(doc, part)).join("|")}>`;
+      const members = parts.map((part) => describeSchema(doc, part)).sort();
+      return `${key}<${members.join("|")}>`;
     }
   }
   const type = effectiveType(doc, schema);

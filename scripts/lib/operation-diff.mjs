@@ -1,7 +1,8 @@
 // Compares one operation that exists in both documents: its parameters (resolved through `$ref`,
-// path-level ones included), its request body and its response status codes. Response bodies are
-// not compared: their media types and error shapes are where the live API differs most, and those
-// differences are documented in spec/DEVIATIONS.md as notes.
+// path-level ones included), its request body, its response status codes and, for each status both
+// documents declare, the schema of the response body per media type. Which media types a response
+// offers is not compared: the published documents list XML and text variants that the live API only
+// serves on request, and our contract declares JSON (CSV for exports) only, as spec/DEVIATIONS.md says.
 
 import { deref, describeSchema, effectiveType, isObject, NONE } from "./openapi-refs.mjs";
 
@@ -162,6 +163,58 @@ function diffResponses(ctx, op, mine, theirs) {
         `${api} response-removed ${op} ${code}`,
         `only the published document documents a ${code} response`,
       );
+    } else {
+      diffResponseBodies(ctx, op, code, deref(ctx.ours, mine[code]), deref(ctx.upstream, theirs[code]));
     }
   }
+}
+
+/**
+ * The body schemas of one status that both documents declare, compared per media type present on
+ * both sides. A response without any `content` has no body at all; against a response that has one,
+ * each of that side's media types is compared with "no schema", so declaring a body where the other
+ * document promises none (or dropping one) is reported too.
+ * @param {Ctx} ctx @param {string} op @param {string} code @param {any} mine @param {any} theirs
+ */
+function diffResponseBodies(ctx, op, code, mine, theirs) {
+  const { api, emit } = ctx;
+  const ourContent = responseContent(mine);
+  const upContent = responseContent(theirs);
+  const ourTypes = Object.keys(ourContent);
+  const upTypes = Object.keys(upContent);
+  // Media types only one side offers are left alone (see the top of this file) unless the other
+  // side has no body at all.
+  const types =
+    ourTypes.length === 0
+      ? upTypes
+      : upTypes.length === 0
+        ? ourTypes
+        : ourTypes.filter((type) => type in upContent);
+  for (const type of types.sort()) {
+    const ourSchema = bodySchema(ctx.ours, ourContent, type);
+    const upSchema = bodySchema(ctx.upstream, upContent, type);
+    if (ourSchema === upSchema) continue;
+    emit(
+      `${api} response-schema-changed ${op} ${code} ${type} ${upSchema}→${ourSchema}`,
+      `${code} ${type} response body schema: ${bodyLabel(upContent, upSchema)} in the published document, ` +
+        `${bodyLabel(ourContent, ourSchema)} in ours`,
+    );
+  }
+}
+
+/** @param {any} response @returns {Record<string, any>} */
+function responseContent(response) {
+  return isObject(response) && isObject(response.content) ? response.content : {};
+}
+
+/** @param {Json} doc @param {Record<string, any>} content @param {string} type */
+function bodySchema(doc, content, type) {
+  const media = content[type];
+  return describeSchema(doc, isObject(media) ? media.schema : undefined);
+}
+
+/** @param {Record<string, any>} content @param {string} schema */
+function bodyLabel(content, schema) {
+  if (Object.keys(content).length === 0) return "no body";
+  return schema === NONE ? "a body without a schema" : schema;
 }

@@ -61,6 +61,18 @@ describe.skipIf(!hasShared)("diffOpenApi on the published Customer API document"
     ]);
   });
 
+  it("reports a response that points at another schema", () => {
+    const ours = structuredClone(current);
+    const details = ours.paths["/customerapi/api/meteringpoints/meteringpoint/getdetails"].post;
+    details.responses["200"].content["application/json"].schema = {
+      $ref: "#/components/schemas/MeteringPointApiDtoListApiResponse",
+    };
+    expect(ids(diffOpenApi(ours, current, { api: "customer" }))).toEqual([
+      "customer response-schema-changed POST /customerapi/api/meteringpoints/meteringpoint/getdetails 200 " +
+        "application/json MeteringPointDetailsCustomerDtoResponseListApiResponse→MeteringPointApiDtoListApiResponse",
+    ]);
+  });
+
   it("reports changed parameter required/type, responses, request bodies and property shapes", () => {
     const ours = structuredClone(current);
     const param = ours.paths[LIST].get.parameters.find((/** @type {any} */ p) => p.name === "includeAll");
@@ -131,6 +143,239 @@ describe.skipIf(!hasShared)("diffOpenApi on the published Customer API document"
     expect(found).toContain("customer property-removed MeteringPointChargeDto.priceId");
     // The 2024 document declares `servers: /customerapi` and `/api/...` paths; those must line up.
     expect(found).not.toContain(`customer path-removed ${TIMESERIES}`);
+  });
+});
+
+/**
+ * A small stand-in for a published document, so that the checks above also run where the reference
+ * copies are absent (a user's clone). Built fresh on every call; tests reshape it freely.
+ * @returns {Record<string, any>}
+ */
+function miniContract() {
+  const ref = (/** @type {string} */ name) => ({ $ref: `#/components/schemas/${name}` });
+  const json = (/** @type {any} */ schema) => ({ "application/json": { schema } });
+  return {
+    openapi: "3.0.3",
+    servers: [{ url: "https://example.test/customerapi" }],
+    paths: {
+      "/api/meteringpoints/meteringpoints": {
+        get: {
+          parameters: [{ name: "includeAll", in: "query", schema: { type: "boolean" } }],
+          responses: {
+            200: { description: "ok", content: json(ref("MeteringPointList")) },
+            401: { $ref: "#/components/responses/Unauthorized" },
+          },
+        },
+      },
+      "/api/meteringpoints/meteringpoint/getdetails": {
+        post: {
+          requestBody: { content: json(ref("MeteringPointsRequest")) },
+          responses: {
+            200: {
+              description: "ok",
+              content: {
+                ...json(ref("DetailsResponseList")),
+                "application/xml": { schema: ref("DetailsResponseList") },
+              },
+            },
+            400: { description: "rejected", content: json(ref("ProblemDetails")) },
+            404: { description: "unknown" },
+          },
+        },
+      },
+      "/api/meteringpoints/masterdata/export": {
+        post: {
+          requestBody: { content: json(ref("MeteringPointsRequest")) },
+          responses: { 200: { description: "csv", content: { "text/csv": {} } } },
+        },
+      },
+    },
+    components: {
+      responses: { Unauthorized: { description: "no token", content: json(ref("ProblemDetails")) } },
+      schemas: {
+        MeteringPointsRequest: {
+          type: "object",
+          properties: {
+            meteringPoints: {
+              type: "object",
+              properties: { meteringPoint: { type: "array", items: { type: "string" } } },
+            },
+          },
+        },
+        MeteringPointList: {
+          type: "object",
+          properties: { result: { type: "array", items: ref("MeteringPoint") } },
+        },
+        MeteringPoint: {
+          type: "object",
+          properties: { meteringPointId: { type: "string" }, streetName: { type: "string", nullable: true } },
+        },
+        DetailsResponseList: {
+          type: "object",
+          properties: { result: { type: "array", items: ref("DetailsResponse") } },
+        },
+        DetailsResponse: {
+          type: "object",
+          properties: {
+            result: ref("Details"),
+            success: { type: "boolean" },
+            errorCode: { type: "integer" },
+          },
+        },
+        Details: { type: "object", properties: { meteringPointId: { type: "string" } } },
+        ProblemDetails: {
+          type: "object",
+          properties: { title: { type: "string" }, status: { type: "integer" } },
+        },
+      },
+    },
+  };
+}
+
+const LIST_SYN = "/customerapi/api/meteringpoints/meteringpoints";
+const DETAILS_SYN = "POST /customerapi/api/meteringpoints/meteringpoint/getdetails";
+const EXPORT_SYN = "POST /customerapi/api/meteringpoints/masterdata/export";
+
+describe("diffOpenApi on a small synthetic contract (runs everywhere)", () => {
+  const upstream = miniContract();
+
+  it("finds nothing when the contract is compared with itself", () => {
+    expect(diffOpenApi(miniContract(), upstream, { api: "customer" })).toEqual([]);
+  });
+
+  it("reports an added path", () => {
+    const ours = miniContract();
+    ours.paths["/api/foo"] = { get: { responses: { 200: { description: "ok" } } } };
+    expect(ids(diffOpenApi(ours, upstream, { api: "customer" }))).toEqual([
+      "customer path-added /customerapi/api/foo",
+    ]);
+  });
+
+  it("reports a removed path the other way round", () => {
+    const ours = miniContract();
+    delete ours.paths["/api/meteringpoints/masterdata/export"];
+    expect(ids(diffOpenApi(ours, upstream, { api: "customer" }))).toEqual([
+      "customer path-removed /customerapi/api/meteringpoints/masterdata/export",
+    ]);
+  });
+
+  it("reports a removed property", () => {
+    const ours = miniContract();
+    delete ours.components.schemas.MeteringPoint.properties.streetName;
+    expect(ids(diffOpenApi(ours, upstream, { api: "customer" }))).toEqual([
+      "customer property-removed MeteringPoint.streetName",
+    ]);
+  });
+
+  it("reports a renamed parameter as one removed and one added", () => {
+    const ours = miniContract();
+    ours.paths["/api/meteringpoints/meteringpoints"].get.parameters[0].name = "includeall";
+    expect(ids(diffOpenApi(ours, upstream, { api: "customer" })).sort()).toEqual([
+      `customer parameter-added GET ${LIST_SYN} query:includeall`,
+      `customer parameter-removed GET ${LIST_SYN} query:includeAll`,
+    ]);
+  });
+
+  it("reports a response that points at another schema, published→ours", () => {
+    const ours = miniContract();
+    const ok = ours.paths["/api/meteringpoints/meteringpoint/getdetails"].post.responses[200];
+    ok.content["application/json"].schema = { $ref: "#/components/schemas/MeteringPointList" };
+    const found = diffOpenApi(ours, upstream, { api: "customer" });
+    expect(ids(found)).toEqual([
+      `customer response-schema-changed ${DETAILS_SYN} 200 application/json DetailsResponseList→MeteringPointList`,
+    ]);
+    expect(found[0]?.message).toBe(
+      "200 application/json response body schema: DetailsResponseList in the published document, " +
+        "MeteringPointList in ours",
+    );
+  });
+
+  it("compares inline response schemas by type, array items and oneOf members", () => {
+    const ours = miniContract();
+    const details = ours.paths["/api/meteringpoints/meteringpoint/getdetails"].post.responses;
+    details[200].content["application/json"].schema = {
+      type: "array",
+      items: { $ref: "#/components/schemas/Details" },
+    };
+    details[400].content["application/json"].schema = {
+      oneOf: [{ $ref: "#/components/schemas/ProblemDetails" }, { type: "string" }],
+    };
+    ours.paths["/api/meteringpoints/masterdata/export"].post.responses[200].content["text/csv"].schema = {
+      type: "string",
+    };
+    expect(ids(diffOpenApi(ours, upstream, { api: "customer" })).sort()).toEqual(
+      [
+        `customer response-schema-changed ${DETAILS_SYN} 200 application/json DetailsResponseList→array<Details>`,
+        `customer response-schema-changed ${DETAILS_SYN} 400 application/json ProblemDetails→oneOf<ProblemDetails|string>`,
+        `customer response-schema-changed ${EXPORT_SYN} 200 text/csv (none)→string`,
+      ].sort(),
+    );
+  });
+
+  it("reports a changed array item schema of an inline response", () => {
+    const mine = miniContract();
+    const theirs = miniContract();
+    const schemaOf = (/** @type {any} */ doc) =>
+      doc.paths["/api/meteringpoints/meteringpoint/getdetails"].post.responses[200].content[
+        "application/json"
+      ];
+    schemaOf(theirs).schema = { type: "array", items: { $ref: "#/components/schemas/Details" } };
+    schemaOf(mine).schema = { type: "array", items: { $ref: "#/components/schemas/MeteringPoint" } };
+    expect(ids(diffOpenApi(mine, theirs, { api: "customer" }))).toEqual([
+      `customer response-schema-changed ${DETAILS_SYN} 200 application/json array<Details>→array<MeteringPoint>`,
+    ]);
+  });
+
+  it("reports a body declared where the other side has none, in both directions", () => {
+    const ours = miniContract();
+    const responses = ours.paths["/api/meteringpoints/meteringpoint/getdetails"].post.responses;
+    responses[404].content = {
+      "application/json": { schema: { $ref: "#/components/schemas/ProblemDetails" } },
+    };
+    delete responses[400].content;
+    const found = diffOpenApi(ours, upstream, { api: "customer" });
+    expect(ids(found).sort()).toEqual([
+      `customer response-schema-changed ${DETAILS_SYN} 400 application/json ProblemDetails→(none)`,
+      `customer response-schema-changed ${DETAILS_SYN} 404 application/json (none)→ProblemDetails`,
+    ]);
+    expect(found.find((d) => d.id.includes(" 404 "))?.message).toContain("no body in the published document");
+  });
+
+  it("ignores media types only one side offers, composition order, nullable wrappers and response $refs", () => {
+    const ours = miniContract();
+    const details = ours.paths["/api/meteringpoints/meteringpoint/getdetails"].post.responses;
+    // Only ours drops XML and adds a CSV variant: media type lists are not compared.
+    delete details[200].content["application/xml"];
+    details[200].content["text/csv"] = { schema: { type: "string" } };
+    // A nullable wrapper around the same $ref is that $ref.
+    details[200].content["application/json"].schema = {
+      nullable: true,
+      allOf: [{ $ref: "#/components/schemas/DetailsResponseList" }],
+    };
+    // The same response written inline instead of through components/responses.
+    ours.paths["/api/meteringpoints/meteringpoints"].get.responses[401] = {
+      description: "our words",
+      content: { "application/json": { schema: { $ref: "#/components/schemas/ProblemDetails" } } },
+    };
+    expect(diffOpenApi(ours, upstream, { api: "customer" })).toEqual([]);
+
+    const a = miniContract();
+    const b = miniContract();
+    const at = (/** @type {any} */ doc) =>
+      doc.paths["/api/meteringpoints/meteringpoint/getdetails"].post.responses[400].content[
+        "application/json"
+      ];
+    at(a).schema = { oneOf: [{ $ref: "#/components/schemas/ProblemDetails" }, { type: "string" }] };
+    at(b).schema = { oneOf: [{ type: "string" }, { $ref: "#/components/schemas/ProblemDetails" }] };
+    expect(diffOpenApi(a, b, { api: "customer" })).toEqual([]);
+  });
+
+  it("still catches a changed schema behind a components/responses $ref", () => {
+    const ours = miniContract();
+    ours.components.responses.Unauthorized.content["application/json"].schema = { type: "string" };
+    expect(ids(diffOpenApi(ours, upstream, { api: "customer" }))).toEqual([
+      `customer response-schema-changed GET ${LIST_SYN} 401 application/json ProblemDetails→string`,
+    ]);
   });
 });
 

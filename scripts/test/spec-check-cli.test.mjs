@@ -85,6 +85,119 @@ components:
         traceId: { type: string }
 `;
 
+// A published document and a contract that drifted from it in each way the check must catch: an
+// added path, a removed property, a renamed parameter and responses pointing at other schemas.
+const DRIFT_UPSTREAM = {
+  openapi: "3.0.4",
+  paths: {
+    "/customerapi/api/meteringpoints/meteringpoints": {
+      get: {
+        parameters: [{ name: "includeAll", in: "query", schema: { type: "boolean" } }],
+        responses: {
+          200: {
+            description: "OK",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ListResponse" } } },
+          },
+          400: {
+            description: "Bad",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ProblemDetails" } } },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      ListResponse: { type: "object", properties: { result: { type: "array", items: { type: "string" } } } },
+      DetailsResponse: { type: "object", properties: { result: { type: "string" } } },
+      ProblemDetails: {
+        type: "object",
+        properties: { title: { type: "string" }, status: { type: "integer" } },
+      },
+    },
+  },
+};
+const DRIFT_OURS_YAML = `openapi: 3.0.3
+info: { title: test, version: "1" }
+paths:
+  /customerapi/api/meteringpoints/meteringpoints:
+    get:
+      parameters:
+        - { name: includeall, in: query, schema: { type: boolean } }
+      responses:
+        "200":
+          description: ours
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/DetailsResponse" }
+        "400":
+          description: ours
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - { type: string }
+                  - { $ref: "#/components/schemas/ProblemDetails" }
+  /customerapi/api/extra:
+    get:
+      responses:
+        "200": { description: ours }
+components:
+  schemas:
+    ListResponse:
+      type: object
+      properties:
+        result: { type: array, items: { type: string } }
+    DetailsResponse:
+      type: object
+      properties:
+        result: { type: string }
+    ProblemDetails:
+      type: object
+      properties:
+        title: { type: string }
+`;
+const DRIFT_LIST = "GET /customerapi/api/meteringpoints/meteringpoints";
+const DRIFT_IDS = [
+  "customer path-added /customerapi/api/extra",
+  `customer parameter-added ${DRIFT_LIST} query:includeall`,
+  `customer parameter-removed ${DRIFT_LIST} query:includeAll`,
+  `customer response-schema-changed ${DRIFT_LIST} 200 application/json ListResponse→DetailsResponse`,
+  `customer response-schema-changed ${DRIFT_LIST} 400 application/json ProblemDetails→oneOf<ProblemDetails|string>`,
+  "customer property-removed ProblemDetails.status",
+];
+
+describe("spec:check on a synthetic contract that drifted (runs everywhere)", () => {
+  const upstream = scratchFile("drift/customer-upstream.json", JSON.stringify(DRIFT_UPSTREAM));
+  const ours = scratchFile("drift/customer-ours.yaml", DRIFT_OURS_YAML);
+
+  it("fails and names the added path, removed property, renamed parameter and changed response schemas", async () => {
+    const none = scratchFile("drift/none.md", "# No deviations\n");
+    const result = await run(CHECK, ["--ours", ours, "--upstream", upstream, "--deviations", none]);
+    expect(result.code).toBe(1);
+    const unexpected = result.stdout
+      .split("\n")
+      .filter((line) => line.trimStart().startsWith("UNEXPECTED"))
+      .map((line) => line.trim().replace(/^UNEXPECTED\s+/, ""));
+    expect(unexpected.sort()).toEqual([...DRIFT_IDS].sort());
+    expect(result.stdout).toMatch(/^ {2}response-schema-changed \(2, 2 unexpected\)$/m);
+    expect(result.stdout).toContain(
+      "200 application/json response body schema: ListResponse in the published document, DetailsResponse in ours",
+    );
+    expect(result.stdout).toContain("Summary: 6 differences, 0 accepted deviations, 6 unexpected.");
+  });
+
+  it("passes once every id is listed, with the pipe inside oneOf<…> escaped in the table", async () => {
+    const rows = DRIFT_IDS.map((id) => `| \`${id.replaceAll("|", "\\|")}\` | test |`);
+    const deviations = scratchFile("drift/all.md", ["| id | why |", "|---|---|", ...rows, ""].join("\n"));
+    const result = await run(CHECK, ["--ours", ours, "--upstream", upstream, "--deviations", deviations]);
+    expect(result.stdout).not.toContain("UNEXPECTED");
+    expect(result.stdout).not.toContain("warning:");
+    expect(result.stdout).toContain("Summary: 6 differences, 6 accepted deviations, 0 unexpected.");
+    expect(result.code).toBe(0);
+  });
+});
+
 describe.skipIf(!hasShared)("spec:check on the May 2024 Customer API document", () => {
   it("fails and lists the differences, including getmeterreadings", async () => {
     const none = scratchFile("none.md", "# No deviations\n");

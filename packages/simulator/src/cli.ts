@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { CONTROL_PATH } from "./control-endpoints.js";
 import { type RunningSimulator, startSimulator } from "./http-server.js";
 import type { LimitsOption } from "./limits/limits.js";
 import { parseScenario, SCENARIO_PRESETS } from "./scenario-presets.js";
@@ -10,7 +11,8 @@ A local, offline fake of Energinet's Eloverblik Customer and Third Party APIs.
 Options:
   --port <n>         Port to listen on (default 8080; 0 picks a free one)
   --host <address>   Address to bind (default 127.0.0.1, loopback only)
-  --seed <n>         Seed for ids and data (default 1); the same seed gives the same data and tokens
+  --seed <n>         Seed for ids and data (default 1). The same seed gives the same ids and data;
+                     the printed tokens change per start, but tokens from the same seed keep working
   --scenario <list>  Comma-separated presets (${Object.keys(SCENARIO_PRESETS).join(", ")})
                      or a JSON scenario object
   --limits <name>    Rate limits: current (2/120/1200 per minute, default), 2024 (1/25/400) or off
@@ -67,9 +69,14 @@ export async function runCli(
     "",
     "Point your tools at it:",
     `  client:   createEloverblik({ api: "customer", refreshToken: "<customer token>", baseUrl: "${url}" })`,
-    `  n8n:      Eloverblik credential → Base URL ${url}, Refresh Token <token above>`,
-    `  Node-RED: eloverblik-config node → Base URL ${url}, Refresh token <token above>`,
+    `  n8n:      Eloverblik credential → Base URL ${url}, Refresh Token <token above> (once released)`,
+    `  Node-RED: eloverblik-config node → Base URL ${url}, Refresh token <token above> (once released)`,
     `  curl:     curl -H "Authorization: Bearer <customer token>" ${url}/customerapi/api/token`,
+    "",
+    `Control endpoints (from this machine only), ${url}${CONTROL_PATH}:`,
+    `  state:    curl ${url}${CONTROL_PATH}`,
+    `  scenario: curl -X POST ${url}${CONTROL_PATH}/scenario -d '{"preset":"outage"}'`,
+    `  reset:    curl -X POST ${url}${CONTROL_PATH}/reset`,
     "",
     "Metering points:",
     ...Object.values(simulator.meteringPoints).map(

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerControl, isControlPath } from "./control-endpoints.js";
 import { createSimulatorCore, type SimulatorCore, type SimulatorOptions } from "./simulator-core.js";
 
 export interface StartSimulatorOptions extends SimulatorOptions {
@@ -11,6 +12,17 @@ export interface StartSimulatorOptions extends SimulatorOptions {
   simulator?: SimulatorCore;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Take the client address for the per-client rate limits from the first `X-Forwarded-For` entry
+   * instead of the socket. Default false: any caller could otherwise name a fresh address per call and
+   * never meet a limit. Turn it on only behind a proxy you run yourself.
+   */
+  trustForwardedFor?: boolean;
+  /**
+   * Serve `GET /__simulator`, `POST /__simulator/scenario` and `POST /__simulator/reset` to callers on
+   * loopback (default true). false leaves those paths to the API, which answers 404.
+   */
+  controlEndpoints?: boolean;
 }
 
 export interface RunningSimulator {
@@ -45,14 +57,23 @@ function readBody(
   });
 }
 
+interface ServeSettings {
+  simulator: SimulatorCore;
+  limit: number;
+  trustForwardedFor: boolean;
+  controlEndpoints: boolean;
+  /** The server's base URL, known once it listens. */
+  url: () => string;
+}
+
 /** Answers one request from the core; any failure drops the connection rather than the process. */
 async function serve(
-  simulator: SimulatorCore,
-  limit: number,
+  settings: ServeSettings,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const read = await readBody(request, limit);
+  const { simulator } = settings;
+  const read = await readBody(request, settings.limit);
   if (read.tooLarge) {
     response.writeHead(413).end();
     return;
@@ -61,13 +82,37 @@ async function serve(
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(", ") : value;
   }
-  const forwarded = headers["x-forwarded-for"]?.split(",")[0]?.trim();
+  const method = request.method ?? "GET";
+  const socketAddress = request.socket.remoteAddress;
+  if (settings.controlEndpoints) {
+    const path = new URL(request.url ?? "/", "http://simulator.invalid").pathname;
+    if (isControlPath(path)) {
+      const answer = answerControl(
+        simulator,
+        {
+          method,
+          path,
+          headers,
+          body: read.text,
+          socketAddress,
+          trustForwardedFor: settings.trustForwardedFor,
+        },
+        settings.url(),
+      );
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body);
+      return;
+    }
+  }
+  const forwarded = settings.trustForwardedFor
+    ? headers["x-forwarded-for"]?.split(",")[0]?.trim()
+    : undefined;
   const answer = await simulator.handle({
-    method: request.method ?? "GET",
+    method,
     url: request.url ?? "/",
     headers,
     body: read.text,
-    clientAddress: forwarded || request.socket.remoteAddress || "unknown",
+    clientAddress: forwarded || socketAddress || "unknown",
   });
   if (answer.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
   if (answer.kind === "reset") {
@@ -82,9 +127,16 @@ async function serve(
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
   const simulator = options.simulator ?? createSimulatorCore(options);
   const host = options.host ?? "127.0.0.1";
-  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  let url = "";
+  const settings: ServeSettings = {
+    simulator,
+    limit: options.maxBodyBytes ?? 1024 * 1024,
+    trustForwardedFor: options.trustForwardedFor ?? false,
+    controlEndpoints: options.controlEndpoints ?? true,
+    url: () => url,
+  };
   const server = createServer((request, response) => {
-    serve(simulator, limit, request, response).catch(() => request.socket.destroy());
+    serve(settings, request, response).catch(() => request.socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -95,8 +147,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+  url = `http://${urlHost}:${port}`;
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
     port,
     host,
     tokens: simulator.tokens,

@@ -33,7 +33,8 @@ export function mswHandlersFor(core: SimulatorCore, options: MswOptions = {}): H
     request.headers.forEach((value, key) => {
       headers[key] = value;
     });
-    // msw has no peer address; X-Forwarded-For lets a test play several clients.
+    // msw has no peer address, so X-Forwarded-For is always read here: it lets a test play several
+    // clients. (The HTTP server reads it only with `trustForwardedFor`.)
     const clientAddress = headers["x-forwarded-for"]?.split(",")[0]?.trim() || "127.0.0.1";
     const answer = await core.handle({
       method: request.method,

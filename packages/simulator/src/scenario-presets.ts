@@ -1,4 +1,4 @@
-import type { Scenario } from "./model/scenario.js";
+import { type Scenario, validateScenario } from "./model/scenario.js";
 
 /** Named scenarios for the command line and demos; combine them with commas. */
 export const SCENARIO_PRESETS: Record<string, Scenario> = {
@@ -18,22 +18,32 @@ export const SCENARIO_PRESETS: Record<string, Scenario> = {
   "no-cpr-consent": { cprConsent: false },
 };
 
-/** Parses `outage,charge-links` or a JSON object into one scenario. */
-export function parseScenario(text: string): Scenario {
-  const trimmed = text.trim();
-  if (trimmed.startsWith("{")) return JSON.parse(trimmed) as Scenario;
+/** Merges named presets, e.g. `outage,charge-links`; throws on an unknown name. */
+export function scenarioFromPresets(names: string): Scenario {
   const merged: Scenario = {};
-  for (const name of trimmed
+  const list = names
     .split(",")
     .map((part) => part.trim())
-    .filter(Boolean)) {
-    const preset = SCENARIO_PRESETS[name];
+    .filter(Boolean);
+  if (list.length === 0) throw new RangeError("No scenario preset named");
+  for (const name of list) {
+    // Own keys only: "constructor" or "__proto__" are not presets.
+    const preset = Object.hasOwn(SCENARIO_PRESETS, name) ? SCENARIO_PRESETS[name] : undefined;
     if (preset === undefined) {
-      throw new Error(
+      throw new RangeError(
         `Unknown scenario "${name}". Known: ${Object.keys(SCENARIO_PRESETS).join(", ")}, or a JSON object.`,
       );
     }
     Object.assign(merged, preset);
   }
   return merged;
+}
+
+/** Parses `outage,charge-links` or a JSON object into one scenario, checking it. */
+export function parseScenario(text: string): Scenario {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{")) return scenarioFromPresets(trimmed);
+  const parsed: unknown = JSON.parse(trimmed);
+  validateScenario(parsed);
+  return parsed;
 }

@@ -1,5 +1,6 @@
 // msw-free entry: the HTTP server and the core model, for the CLI, demos, MCP and n8n/Node-RED work.
 export { type ApiKind, TOKEN_TYPES, type TokenKind } from "./auth/token-types.js";
+export type { SimulatorState } from "./control-endpoints.js";
 export type { SimHttpResponse, SimRequest, SimResetResponse, SimResponse } from "./core/types.js";
 export { type RunningSimulator, type StartSimulatorOptions, startSimulator } from "./http-server.js";
 export { LIMITS_2024, LIMITS_2026, type LimitsOption, type SimulatorLimits } from "./limits/limits.js";

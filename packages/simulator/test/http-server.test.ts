@@ -58,8 +58,17 @@ describe("the eloverblik-simulator command", () => {
     expect(output).toContain(server.tokens.thirdparty);
     expect(output).toMatch(/n8n:.*Base URL/);
     expect(output).toMatch(/Node-RED:/);
+    expect(output).toContain(`curl ${server.url}/__simulator`);
+    expect(output).toContain(`curl -X POST ${server.url}/__simulator/scenario -d '{"preset":"outage"}'`);
+    expect(output).toContain(`curl -X POST ${server.url}/__simulator/reset`);
     expect(output).toContain(server.simulator.meteringPoints.household.id);
     expect(server.simulator.scenario).toMatchObject({ chargeLinks: "available", cprConsent: false });
+    const state = await caller(server.url)("GET", "/__simulator");
+    expect(state.json).toMatchObject({
+      seed: 3,
+      tokens: server.tokens,
+      scenario: { chargeLinks: "available" },
+    });
     const api = caller(server.url);
     expect((await api("GET", "/customerapi/api/token", { token: server.tokens.customer })).status).toBe(200);
     expect((await api("GET", "/customerapi/api/token", { token: server.tokens.customer })).status).toBe(429);
@@ -72,5 +81,6 @@ describe("the eloverblik-simulator command", () => {
     await expect(runCli(["--port", "70000"], () => {})).rejects.toThrow(/--port/);
     await expect(runCli(["--limits", "2023"], () => {})).rejects.toThrow(/--limits/);
     await expect(runCli(["--scenario", "meteor-strike"], () => {})).rejects.toThrow(/Unknown scenario/);
+    await expect(runCli(["--scenario", '{"unavailable":{"call":3}}'], () => {})).rejects.toThrow(/"call"/);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { LIMITS_2024, LIMITS_2026, type SimulatorOptions } from "../src/index.js";
-import { faces, type Started, useMsw, virtualClock } from "./support.js";
+import { createSimulator, LIMITS_2024, LIMITS_2026, startSimulator } from "../src/index.js";
+import { caller, type FaceOptions, faces, type Started, useMsw, virtualClock } from "./support.js";
 
 useMsw();
 
@@ -11,7 +11,7 @@ describe.each(faces)("rate limits on the injected clock ($name)", (face) => {
   let started: Started;
   const clock = virtualClock();
   afterEach(async () => started?.stop());
-  const start = async (options: SimulatorOptions = {}) => {
+  const start = async (options: FaceOptions = {}) => {
     clock.set("2026-01-15T10:00:00Z");
     started = await face.start({ clock: clock.now, ...options });
     return started;
@@ -38,7 +38,7 @@ describe.each(faces)("rate limits on the injected clock ($name)", (face) => {
   });
 
   it("keeps the token limit per client address", async () => {
-    const { api, sim } = await start();
+    const { api, sim } = await start({ trustForwardedFor: true });
     const from = (ip: string) => ({ token: sim.tokens.customer, headers: { "X-Forwarded-For": ip } });
     expect((await api("GET", TOKEN, from("10.0.0.1"))).status).toBe(200);
     expect((await api("GET", TOKEN, from("10.0.0.1"))).status).toBe(200);
@@ -47,7 +47,10 @@ describe.each(faces)("rate limits on the injected clock ($name)", (face) => {
   });
 
   it("limits calls per client and in total with configurable numbers", async () => {
-    const { api } = await start({ limits: { perClientPerWindow: 5, totalPerWindow: 8 } });
+    const { api } = await start({
+      limits: { perClientPerWindow: 5, totalPerWindow: 8 },
+      trustForwardedFor: true,
+    });
     const from = (ip: string) => ({ headers: { "X-Forwarded-For": ip } });
     for (let i = 0; i < 5; i++) expect((await api("GET", ALIVE, from("10.0.0.1"))).status).toBe(200);
     const sixth = await api("GET", ALIVE, from("10.0.0.1"));
@@ -74,6 +77,64 @@ describe.each(faces)("rate limits on the injected clock ($name)", (face) => {
     const { api, sim } = await start({ limits: "off" });
     for (let i = 0; i < 5; i++)
       expect((await api("GET", TOKEN, { token: sim.tokens.customer })).status).toBe(200);
+  });
+});
+
+describe("the client address behind the per-client limits", () => {
+  const TOKEN_FROM = (token: string, ip: string) => ({
+    token,
+    headers: { "X-Forwarded-For": `${ip}, 10.9.9.9` },
+  });
+
+  it("is the socket address over HTTP by default, so X-Forwarded-For cannot dodge the limits", async () => {
+    const clock = virtualClock();
+    const sim = createSimulator({ clock: clock.now });
+    const running = await startSimulator({ simulator: sim });
+    try {
+      const api = caller(running.url);
+      expect((await api("GET", TOKEN, TOKEN_FROM(sim.tokens.customer, "10.0.0.1"))).status).toBe(200);
+      expect((await api("GET", TOKEN, TOKEN_FROM(sim.tokens.customer, "10.0.0.2"))).status).toBe(200);
+      expect((await api("GET", TOKEN, TOKEN_FROM(sim.tokens.customer, "10.0.0.3"))).status).toBe(429);
+      expect(new Set(sim.requests.map((r) => r.clientAddress))).toEqual(new Set(["127.0.0.1"]));
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("is the first X-Forwarded-For entry over HTTP with trustForwardedFor", async () => {
+    const clock = virtualClock();
+    const sim = createSimulator({ clock: clock.now });
+    const running = await startSimulator({ simulator: sim, trustForwardedFor: true });
+    try {
+      const api = caller(running.url);
+      for (const ip of ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) {
+        expect((await api("GET", TOKEN, TOKEN_FROM(sim.tokens.customer, ip))).status).toBe(200);
+      }
+      // Without the header the socket address is still the key.
+      expect((await api("GET", ALIVE)).status).toBe(200);
+      expect(sim.requests.map((r) => r.clientAddress)).toEqual([
+        "10.0.0.1",
+        "10.0.0.2",
+        "10.0.0.3",
+        "127.0.0.1",
+      ]);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("is read from X-Forwarded-For by the msw handlers, which have no socket", async () => {
+    const started = await faces[0]!.start({ clock: virtualClock().now });
+    for (const ip of ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) {
+      expect((await started.api("GET", TOKEN, TOKEN_FROM(started.sim.tokens.customer, ip))).status).toBe(200);
+    }
+    expect((await started.api("GET", ALIVE)).status).toBe(200);
+    expect(started.sim.requests.map((r) => r.clientAddress)).toEqual([
+      "10.0.0.1",
+      "10.0.0.2",
+      "10.0.0.3",
+      "127.0.0.1",
+    ]);
   });
 });
 

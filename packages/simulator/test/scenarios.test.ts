@@ -186,6 +186,21 @@ describe("scenario options", () => {
     expect(() => sim.setScenario({ malformedJson: { calls: -1 } })).toThrow(RangeError);
     expect(() => sim.setScenario({ unavialable: {} } as never)).toThrow(/Unknown scenario field/);
     expect(() => sim.setScenario({ chargeLinks: "yes" } as never)).toThrow(RangeError);
+    // Patches from JSON (control endpoint, --scenario) are checked for types too.
+    expect(() => sim.setScenario({ unavailable: { call: 3 } } as never)).toThrow(/Unknown field "call"/);
+    expect(() => sim.setScenario({ cprConsent: "no" } as never)).toThrow(RangeError);
+    expect(() => sim.setScenario({ slow: { delayMs: 5, pathIncludes: 1 } } as never)).toThrow(RangeError);
+    expect(() => sim.setScenario(JSON.parse('{"__proto__":{"cprConsent":false}}'))).toThrow(/Unknown/);
+    expect(() => sim.setScenario(null as never)).toThrow(/must be an object/);
+    expect(sim.scenario).toEqual({
+      unavailable: false,
+      malformedJson: false,
+      connectionReset: false,
+      slow: false,
+      chargeLinks: "notDeployed",
+      meterReadings: "withdrawn",
+      cprConsent: true,
+    });
   });
 
   it("keeps two instances apart", async () => {

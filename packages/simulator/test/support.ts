@@ -31,10 +31,18 @@ export function useMsw(): void {
   afterAll(() => mswServer.close());
 }
 
+export interface FaceOptions extends SimulatorOptions {
+  /**
+   * HTTP face: key the rate limits on X-Forwarded-For (startSimulator's `trustForwardedFor`). The msw
+   * face has no socket and always reads the header.
+   */
+  trustForwardedFor?: boolean;
+}
+
 export interface Face {
   name: "msw" | "http";
   /** Starts a fresh simulator behind this face. */
-  start(options?: SimulatorOptions): Promise<Started>;
+  start(options?: FaceOptions): Promise<Started>;
 }
 
 export interface Started {
@@ -47,7 +55,7 @@ export interface Started {
 export const faces: Face[] = [
   {
     name: "msw",
-    async start(options = {}) {
+    async start({ trustForwardedFor: _alwaysOnInMsw, ...options } = {}) {
       const sim = createSimulator(options);
       mswServer.resetHandlers(...sim.handlers);
       return { sim, baseUrl: sim.baseUrl, api: caller(sim.baseUrl), stop: async () => {} };
@@ -55,9 +63,12 @@ export const faces: Face[] = [
   },
   {
     name: "http",
-    async start(options = {}) {
+    async start({ trustForwardedFor, ...options } = {}) {
       const sim = createSimulator(options);
-      const running = await startSimulator({ simulator: sim });
+      const running = await startSimulator({
+        simulator: sim,
+        ...(trustForwardedFor === undefined ? {} : { trustForwardedFor }),
+      });
       return { sim, baseUrl: running.url, api: caller(running.url), stop: () => running.close() };
     },
   },

@@ -154,3 +154,29 @@ describe.each(faces)("tokens and protocol ($name)", (face) => {
     expect(wrong.headers.get("allow")).toBe("GET");
   });
 });
+
+describe("tokens across restarts", () => {
+  const exchange = (sim: ReturnType<typeof createSimulator>, token: string) =>
+    sim.handle({
+      method: "GET",
+      url: "/customerapi/api/token",
+      headers: { authorization: `Bearer ${token}` },
+      body: undefined,
+      clientAddress: "x",
+    });
+
+  it("prints new tokens per start, yet tokens from the same seed keep working", async () => {
+    const clock = virtualClock();
+    const first = createSimulator({ seed: 4, clock: clock.now });
+    clock.advance(1_000);
+    const restarted = createSimulator({ seed: 4, clock: clock.now });
+    // They carry their issue time, so a later start prints other tokens…
+    expect(restarted.tokens.customer).not.toBe(first.tokens.customer);
+    expect(restarted.tokens.thirdparty).not.toBe(first.tokens.thirdparty);
+    // …but the same ids, and it accepts the first start's token.
+    expect(restarted.meteringPoints.household).toEqual(first.meteringPoints.household);
+    expect(await exchange(restarted, first.tokens.customer)).toMatchObject({ status: 200 });
+    const otherSeed = createSimulator({ seed: 5, clock: clock.now });
+    expect(await exchange(otherSeed, first.tokens.customer)).toMatchObject({ status: 401 });
+  });
+});

@@ -1102,7 +1102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessErrorString"];
+                    "application/json": components["schemas"]["BusinessErrorString"] | components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or invalid data access token. */

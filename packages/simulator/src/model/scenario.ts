@@ -40,28 +40,78 @@ export const DEFAULT_SCENARIO: Required<Scenario> = {
   cprConsent: true,
 };
 
-function validate(scenario: Scenario): void {
+const FAULT_KEYS = ["calls", "probability", "pathIncludes"];
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Checks a scenario patch field by field. Patches also arrive as JSON from the HTTP control
+ * endpoint and the command line, so types are checked at run time, not only by the compiler: a
+ * selector with a misspelt key would otherwise mean "every call".
+ */
+export function validateScenario(scenario: unknown): asserts scenario is Scenario {
+  if (!isPlainObject(scenario)) throw new RangeError("A scenario must be an object");
   for (const key of Object.keys(scenario)) {
-    if (!(key in DEFAULT_SCENARIO)) throw new RangeError(`Unknown scenario field "${key}"`);
+    // Own keys only, so "__proto__" or "toString" count as unknown.
+    if (!Object.hasOwn(DEFAULT_SCENARIO, key)) {
+      throw new RangeError(
+        `Unknown scenario field "${key}" (known: ${Object.keys(DEFAULT_SCENARIO).join(", ")})`,
+      );
+    }
   }
-  if (scenario.chargeLinks !== undefined && !["notDeployed", "available"].includes(scenario.chargeLinks)) {
+  const { chargeLinks, meterReadings, cprConsent, slow } = scenario;
+  if (chargeLinks !== undefined && chargeLinks !== "notDeployed" && chargeLinks !== "available") {
     throw new RangeError('scenario.chargeLinks must be "notDeployed" or "available"');
   }
-  if (scenario.meterReadings !== undefined && !["withdrawn", "available"].includes(scenario.meterReadings)) {
+  if (meterReadings !== undefined && meterReadings !== "withdrawn" && meterReadings !== "available") {
     throw new RangeError('scenario.meterReadings must be "withdrawn" or "available"');
+  }
+  if (cprConsent !== undefined && typeof cprConsent !== "boolean") {
+    throw new RangeError("scenario.cprConsent must be true or false");
   }
   for (const name of ["unavailable", "malformedJson", "connectionReset"] as const) {
     const fault = scenario[name];
     if (fault === undefined || fault === false) continue;
-    if (fault.calls !== undefined && !(Number.isInteger(fault.calls) && fault.calls >= 0)) {
+    if (!isPlainObject(fault)) {
+      throw new RangeError(
+        `scenario.${name} must be false or an object with calls, probability and/or pathIncludes`,
+      );
+    }
+    for (const key of Object.keys(fault)) {
+      if (!FAULT_KEYS.includes(key)) {
+        throw new RangeError(`Unknown field "${key}" in scenario.${name} (known: ${FAULT_KEYS.join(", ")})`);
+      }
+    }
+    const { calls, probability, pathIncludes } = fault;
+    if (calls !== undefined && !(Number.isInteger(calls) && (calls as number) >= 0)) {
       throw new RangeError(`scenario.${name}.calls must be a whole number ≥ 0`);
     }
-    if (fault.probability !== undefined && !(fault.probability >= 0 && fault.probability <= 1)) {
+    if (
+      probability !== undefined &&
+      !(typeof probability === "number" && probability >= 0 && probability <= 1)
+    ) {
       throw new RangeError(`scenario.${name}.probability must be between 0 and 1`);
     }
+    if (pathIncludes !== undefined && typeof pathIncludes !== "string") {
+      throw new RangeError(`scenario.${name}.pathIncludes must be a string`);
+    }
   }
-  if (scenario.slow && !(scenario.slow.delayMs >= 0))
-    throw new RangeError("scenario.slow.delayMs must be ≥ 0");
+  if (slow !== undefined && slow !== false) {
+    if (!isPlainObject(slow))
+      throw new RangeError("scenario.slow must be false or { delayMs, pathIncludes? }");
+    for (const key of Object.keys(slow)) {
+      if (key !== "delayMs" && key !== "pathIncludes") {
+        throw new RangeError(`Unknown field "${key}" in scenario.slow (known: delayMs, pathIncludes)`);
+      }
+    }
+    if (!(typeof slow.delayMs === "number" && Number.isFinite(slow.delayMs) && slow.delayMs >= 0)) {
+      throw new RangeError("scenario.slow.delayMs must be a number ≥ 0");
+    }
+    if (slow.pathIncludes !== undefined && typeof slow.pathIncludes !== "string") {
+      throw new RangeError("scenario.slow.pathIncludes must be a string");
+    }
+  }
 }
 
 /** The scenario in force plus the countdowns of `calls`-limited faults. */
@@ -82,7 +132,7 @@ export class ScenarioState {
 
   /** Merges a partial scenario into the current one; a fault given here starts a fresh countdown. */
   set(patch: Scenario): void {
-    validate(patch);
+    validateScenario(patch);
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       (this.current as Record<string, unknown>)[key] = value;
