@@ -52,6 +52,11 @@ export interface EloverblikBaseOptions {
    * share one (the quota is per IP address); giving `limits` makes a limiter of the client's own.
    */
   rateLimiter?: RateLimiter;
+  /**
+   * Share one limiter with every other client of this process that has the same base URL and the
+   * same `now`/`sleep` ports. `createEloverblik` turns it on when it uses Node's real clock.
+   */
+  shareRateLimiter?: boolean;
   retry?: Partial<RetryOptions>;
   /** Where the data-access token is kept between runs. Defaults to one store per process. */
   tokenStore?: TokenStore;
@@ -70,11 +75,10 @@ export interface EloverblikCoreOptions extends EloverblikBaseOptions {
 const processTokenStore = createMemoryTokenStore();
 
 // Energinet counts calls per IP address, so clients in one process that talk to the same base URL
-// on the same clock share one limiter unless they are given their own limits or limiter.
+// on the same (real) clock can share one limiter.
 const sharedLimiters = new WeakMap<Ports["now"], WeakMap<Ports["sleep"], Map<string, RateLimiter>>>();
 
-function limiterFor(limits: RateLimitsOption | undefined, baseUrl: string, ports: Ports): RateLimiter {
-  if (limits !== undefined) return new RateLimiter(limits, ports);
+function sharedLimiterFor(baseUrl: string, ports: Ports): RateLimiter {
   let bySleep = sharedLimiters.get(ports.now);
   if (!bySleep) {
     bySleep = new WeakMap();
@@ -160,7 +164,11 @@ export function createEloverblikCore(options: EloverblikCoreOptions) {
     thirdparty: createThirdPartyApiClient(rawOptions),
     legacy: createLegacyMeterReadingsClient(rawOptions),
   };
-  const limiter = options.rateLimiter ?? limiterFor(options.limits, baseUrl, ports);
+  const limiter =
+    options.rateLimiter ??
+    (options.shareRateLimiter && options.limits === undefined
+      ? sharedLimiterFor(baseUrl, ports)
+      : new RateLimiter(options.limits, ports));
   const session = new Session({
     api,
     refreshToken,

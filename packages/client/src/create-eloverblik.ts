@@ -27,5 +27,11 @@ export function createEloverblik(options: EloverblikOptions): Eloverblik {
     ...(now ? { now } : {}),
     ...(random ? { random } : {}),
   });
-  return createEloverblikCore({ ...rest, ports } as EloverblikBaseOptions & { ports: Ports });
+  // Sharing the per-IP quota only makes sense on the real clock; a test's virtual clock keeps its own.
+  const realClock = now === undefined && sleep === undefined;
+  return createEloverblikCore({
+    shareRateLimiter: realClock,
+    ...rest,
+    ports,
+  } as EloverblikBaseOptions & { ports: Ports });
 }
