@@ -43,6 +43,8 @@ export interface Tariff {
   periodType: ChargePeriodType | null;
   /** Sorted by position. */
   prices: TariffPrice[];
+  /** Set when a validity date was sent but could not be read: `tariffAt` then skips the tariff. */
+  validityUnreadable?: true;
 }
 
 export interface NormalizedCharges {
@@ -193,15 +195,22 @@ class Normalizer {
         `${label}: periodType ${periodType} should have ${expected} price position(s) but has ${prices.length}.`,
       );
     }
+    const validFrom = this.date(t.validFromDate, "validFromDate", label);
+    const validTo = this.date(t.validToDate, "validToDate", label);
+    const sent = (v: unknown) => v !== null && v !== undefined && v !== "";
+    // An unreadable bound must not turn into an open one (a future tariff would count today).
+    const unreadable =
+      (sent(t.validFromDate) && validFrom === null) || (sent(t.validToDate) && validTo === null);
     return {
       priceId: id(t.priceId, t.tariffId),
       name,
       description: text(t.description),
       owner: text(t.owner),
-      validFrom: this.date(t.validFromDate, "validFromDate", label),
-      validTo: this.date(t.validToDate, "validToDate", label),
+      validFrom,
+      validTo,
       periodType,
       prices,
+      ...(unreadable ? { validityUnreadable: true as const } : {}),
     };
   }
 }

@@ -77,6 +77,14 @@ export function tariffAt(
   const skipped: SkippedTariff[] = [];
   let total = 0;
   for (const tariff of charges.tariffs) {
+    if (tariff.validityUnreadable) {
+      skipped.push({
+        name: tariff.name,
+        priceId: tariff.priceId,
+        reason: "validity dates could not be read",
+      });
+      continue;
+    }
     if (!validAt(tariff, ms)) continue;
     if (tariff.periodType === null) {
       skipped.push({ name: tariff.name, priceId: tariff.priceId, reason: "unknown periodType" });

@@ -1,5 +1,7 @@
 import { localDateStartUtc } from "../time/danish-time.js";
 import { type ColumnarTimeSeries, flattenTimeSeriesColumnar } from "../time-series/columnar.js";
+import { columnarCoverage, concatColumnarSeries } from "../time-series/concat-columnar.js";
+import { coverageGaps, rowSeries } from "../time-series/coverage-gaps.js";
 import { flattenTimeSeries } from "../time-series/flatten.js";
 import { mergeCalendarPoints } from "../time-series/merge-calendar-points.js";
 import type { TimeSeriesGap, TimeSeriesPoint } from "../time-series/types.js";
@@ -38,41 +40,9 @@ export interface ColumnarTimeSeriesData {
   columns: ColumnarTimeSeries;
 }
 
-/**
- * Adds the stretches at the start and end of the asked period that no point covers. The newest
- * one to three days are usually missing because DataHub lags; this makes that visible as a gap.
- */
-function withEdgeGaps(
-  meteringPointId: string,
-  range: { from: string; to: string },
-  points: readonly TimeSeriesPoint[],
-  gaps: TimeSeriesGap[],
-): TimeSeriesGap[] {
-  const rangeStart = localDateStartUtc(range.from);
-  const rangeEnd = localDateStartUtc(range.to);
-  if (points.length === 0) {
-    const whole = { meteringPointId, start: iso(rangeStart), end: iso(rangeEnd), resolution: "" };
-    return gaps.length === 0 ? [whole] : gaps;
-  }
-  let first = points[0]!;
-  let last = points[0]!;
-  for (const p of points) {
-    if (p.start < first.start) first = p;
-    if (p.end > last.end) last = p;
-  }
-  const out = [...gaps];
-  const firstMs = Date.parse(first.start);
-  const lastMs = Date.parse(last.end);
-  if (firstMs > rangeStart && !gaps.some((g) => Date.parse(g.start) <= rangeStart)) {
-    out.unshift({ meteringPointId, start: iso(rangeStart), end: first.start, resolution: first.resolution });
-  }
-  if (lastMs < rangeEnd && !gaps.some((g) => Date.parse(g.end) >= rangeEnd)) {
-    out.push({ meteringPointId, start: last.end, end: iso(rangeEnd), resolution: last.resolution });
-  }
-  return out;
+function rangeMs(range: { from: string; to: string }) {
+  return { startMs: localDateStartUtc(range.from), endMs: localDateStartUtc(range.to) };
 }
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Flattens one id's answer; a body that cannot be read fails that id only, never the whole call. */
 function toResult<T>(chunks: RawTimeSeriesChunks, build: () => T): ItemResult<T> {
@@ -118,7 +88,9 @@ export async function getTimeSeries(
     toResult(chunks, (): TimeSeriesData => {
       const flat = flattenTimeSeries({ result: chunks.items.map((c) => c.item) });
       const points = chunks.items.length > 1 ? mergeCalendarPoints(flat.points) : flat.points;
-      const gaps = withEdgeGaps(chunks.meteringPointId, chunks.range, points, flat.gaps);
+      // Gaps are computed over the whole answer, not per request chunk, so a hole across a chunk
+      // boundary and a lagging series are reported too.
+      const gaps = coverageGaps(rowSeries(points), rangeMs(chunks.range), chunks.meteringPointId);
       return {
         meteringPointId: chunks.meteringPointId,
         from: chunks.range.from,
@@ -146,7 +118,22 @@ export async function getTimeSeriesColumnar(
       from: chunks.range.from,
       to: chunks.range.to,
       aggregation: chunks.aggregation,
-      columns: flattenTimeSeriesColumnar({ result: chunks.items.map((c) => c.item) }),
+      columns: joinChunks(
+        flattenTimeSeriesColumnar({ result: chunks.items.map((c) => c.item) }),
+        chunks.range,
+        chunks.meteringPointId,
+      ),
     })),
   );
+}
+
+/** One set of columns per series over the whole period, with gaps computed as for rows. */
+function joinChunks(
+  columns: ColumnarTimeSeries,
+  range: { from: string; to: string },
+  meteringPointId: string,
+): ColumnarTimeSeries {
+  const series = concatColumnarSeries(columns.series);
+  const gaps = coverageGaps(series.map(columnarCoverage), rangeMs(range), meteringPointId);
+  return { ...columns, series, gaps };
 }

@@ -139,3 +139,34 @@ describe("tariffAt", () => {
     }
   });
 });
+
+describe("tariffAt with unreadable validity", () => {
+  it("skips a tariff whose validity date could not be read instead of treating the bound as open", () => {
+    const charges = normalizeCharges({
+      meteringPointId: "571313180100000001",
+      subscriptions: [],
+      fees: [],
+      tariffs: [
+        {
+          priceId: "now",
+          name: "Nettarif",
+          periodType: "P1D",
+          validFromDate: "2024-01-01T00:00:00Z",
+          prices: [{ position: "1", price: 0.5 }],
+        },
+        {
+          priceId: "later",
+          name: "Nettarif",
+          periodType: "P1D",
+          validFromDate: "next spring",
+          prices: [{ position: "1", price: 0.9 }],
+        },
+      ],
+    });
+    const result = tariffAt(charges, "2026-11-26T12:00:00Z");
+    expect(result.total).toBe(0.5);
+    expect(result.skipped).toEqual([
+      { name: "Nettarif", priceId: "later", reason: "validity dates could not be read" },
+    ]);
+  });
+});
