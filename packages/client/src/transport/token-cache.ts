@@ -6,7 +6,7 @@ import type { Ports } from "../ports/ports.js";
 import type { ProgressListener } from "./progress.js";
 import { raceSignal } from "./signals.js";
 
-/** Performs the token exchange; `fetchImpl` sends it through the session with the refresh token. */
+/** Performs the token exchange (through the session, with the refresh token as bearer). */
 export type TokenExchange = () => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 const FALLBACK_LIFETIME_MS = 60 * 60 * 1000;
