@@ -286,6 +286,8 @@ describe("get_time_series", () => {
       include_points: true,
       page_size: 100,
     };
+    const calls = () => sim.simulator.requests.filter((r) => r.operation === "getTimeSeries").length;
+    const before = calls();
     const first = await s.call("get_time_series", args);
     const p1 = data(first).points;
     expect(p1).toMatchObject({ page: 1, pageSize: 100, totalPoints: 192, totalPages: 2, nextPage: 2 });
@@ -295,6 +297,8 @@ describe("get_time_series", () => {
     const p2 = data(second).points;
     expect(p2).toMatchObject({ page: 2, nextPage: null });
     expect(p2.series[0].rows).toHaveLength(92);
+    // the second page comes from the answer kept for the first one: one call to Eloverblik in all
+    expect(calls() - before).toBe(1);
     const lastOfFirst = Date.parse(p1.series[0].rows[99].start);
     expect(Date.parse(p2.series[0].rows[0].start) - lastOfFirst).toBe(15 * 60_000);
   });

@@ -11,6 +11,18 @@ import {
 import type { ServerContext } from "../context.js";
 import type { Failure } from "../errors.js";
 import { checkIds, failureFor } from "../tools/shared.js";
+import { RecentTimeSeries } from "./recent-results.js";
+
+const caches = new WeakMap<ServerContext, RecentTimeSeries>();
+
+function recent(ctx: ServerContext): RecentTimeSeries {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new RecentTimeSeries();
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
 
 export interface FetchedSeries {
   meteringPointId: string;
@@ -33,11 +45,16 @@ export async function fetchSeries(
     { from: input.from, ...(input.to === undefined ? {} : { to: input.to }) },
     { nowMs: ctx.now() },
   );
-  const results = await ctx.client().getTimeSeries(ids, {
-    from: range.from,
-    to: range.to,
-    aggregation: input.aggregation,
-  });
+  const key = `${ids.join(",")}|${range.from}|${range.to}|${input.aggregation}`;
+  let results = recent(ctx).get(key, ctx.now());
+  if (!results) {
+    results = await ctx.client().getTimeSeries(ids, {
+      from: range.from,
+      to: range.to,
+      aggregation: input.aggregation,
+    });
+    recent(ctx).set(key, results, ctx.now());
+  }
   const series: FetchedSeries[] = [];
   const failures: Failure[] = [];
   for (const r of results) {
