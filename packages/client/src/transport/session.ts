@@ -10,7 +10,6 @@ import { isRetryableStatus, type RetryOptions } from "./retry-policy.js";
 import { combineSignals, raceSignal } from "./signals.js";
 import { TokenCache } from "./token-cache.js";
 
-
 export interface CallContext {
   operation: string;
   kind: CallKind;
