@@ -1,0 +1,49 @@
+// The examples in examples/ run against the built-in simulator exactly as a user would run them.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const built = ["packages/client/dist/index.js", "packages/simulator/dist/server.js"].every((f) =>
+  existsSync(`${root}/${f}`),
+);
+if (!built) console.log("[examples] skipped: build the packages first (pnpm build)");
+
+function run(file, ...args) {
+  const env = { ...process.env };
+  delete env.ELOVERBLIK_REFRESH_TOKEN;
+  return spawnSync(process.execPath, [`examples/${file}`, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env,
+    timeout: 60_000,
+  });
+}
+
+describe.skipIf(!built)("examples", () => {
+  it("monthly-report prints twelve Danish calendar months per consumption meter", () => {
+    const result = run("monthly-report.mjs");
+    expect(result.status).toBe(0);
+    const months = result.stdout.split("\n").filter((line) => /^ {2}\d{4}-\d{2} /.test(line));
+    expect(months.length).toBeGreaterThanOrEqual(12);
+    expect(months.length % 12).toBe(0);
+  });
+
+  it("export-hourly-csv writes a header and one row per hour", () => {
+    const result = run("export-hourly-csv.mjs");
+    expect(result.status).toBe(0);
+    const [header, ...rows] = result.stdout.trim().split("\n");
+    expect(header).toBe("metering_point;start_local;start_utc;kwh;quality");
+    expect(rows.length).toBeGreaterThan(24);
+    expect(rows[0]).toMatch(
+      /^\d{18};\d{4}-\d{2}-\d{2} \d{2}:\d{2};\d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z;[\d.]*;A0\d$/,
+    );
+  });
+
+  it("export-hourly-csv refuses a bad metering point id clearly", () => {
+    const result = run("export-hourly-csv.mjs", "123");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/"123" has 3 digits/);
+  });
+});
