@@ -12,6 +12,11 @@ export interface ErrorContext {
   statusMessages?: Partial<Record<number, string>>;
 }
 
+/** The server's own words, quoted as a sentence of the message. */
+function serverSaid(text: string): string {
+  return `Server said: ${/[.!?]$/.test(text) ? text : `${text}.`}`;
+}
+
 /** Parses `Retry-After` (seconds or an HTTP date) into milliseconds. */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
   const text = value?.trim();
@@ -62,8 +67,7 @@ export function errorFromResponse(
   else if (entry) parts.push(`${entry.message}`);
   else parts.push(`${guidance?.title ?? "Eloverblik error"} (HTTP ${response.status}).`);
   const serverText = parsed.apiText ?? parsed.detail ?? parsed.title;
-  if (serverText && !lead)
-    parts.push(`Server said: ${/[.!?]$/.test(serverText) ? serverText : `${serverText}.`}`);
+  if (serverText && !lead) parts.push(serverSaid(serverText));
   if (context.meteringPointId) parts.push(`Metering point ${context.meteringPointId}.`);
   if (context.period) parts.push(`Period ${context.period.from} to ${context.period.to} (to exclusive).`);
   if (retryAfterMs !== undefined) parts.push(`Retry after ${Math.ceil(retryAfterMs / 1000)} s.`);
@@ -98,7 +102,7 @@ export function errorFromItem(
   const id = context.meteringPointId ?? (typeof item.id === "string" ? item.id : undefined);
   const text = typeof item.errorText === "string" && item.errorText ? item.errorText : undefined;
   const parts = [known?.message ?? `Eloverblik reported error ${String(item.errorCode)}.`];
-  if (text && text !== known?.name) parts.push(`Server said: ${/[.!?]$/.test(text) ? text : `${text}.`}`);
+  if (text && text !== known?.name) parts.push(serverSaid(text));
   if (id) parts.push(`Metering point ${id}.`);
   if (context.period) parts.push(`Period ${context.period.from} to ${context.period.to} (to exclusive).`);
   return new EloverblikError({

@@ -1,4 +1,9 @@
-import { EloverblikError, isEloverblikError } from "@eloverblik-kit/client";
+import {
+  createCustomerApiClient,
+  createThirdPartyApiClient,
+  EloverblikError,
+  isEloverblikError,
+} from "@eloverblik-kit/client";
 import { z } from "zod";
 import type { SeenTokenError, ServerContext } from "../context.js";
 import { defineTool, READ_ONLY } from "../define-tool.js";
@@ -86,14 +91,14 @@ async function askAlive(ctx: ServerContext): Promise<boolean> {
     client = undefined;
   }
   if (client) return client.isAlive();
-  const prefix = ctx.api === "customer" ? "customerapi" : "thirdpartyapi";
-  const response = await fetch(`${ctx.baseUrl.replace(/\/+$/, "")}/${prefix}/api/isalive`, {
-    headers: { accept: "application/json", "api-version": "1.0" },
-    signal: AbortSignal.timeout(15_000),
-  });
+  // No usable token: the contract's typed raw client (no auth needed for isalive).
+  const options = { baseUrl: ctx.baseUrl, signal: AbortSignal.timeout(15_000) };
+  const { data, response } =
+    ctx.api === "customer"
+      ? await createCustomerApiClient(options).GET("/customerapi/api/isalive")
+      : await createThirdPartyApiClient(options).GET("/thirdpartyapi/api/isalive");
   if (!response.ok) throw new Error(`isalive answered HTTP ${response.status}`);
-  const body: unknown = await response.json();
-  return body === true || body === "true";
+  return (data as unknown) === true || (data as unknown) === "true";
 }
 
 export const apiStatusTool = defineTool({

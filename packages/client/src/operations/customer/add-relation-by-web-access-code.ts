@@ -1,7 +1,7 @@
 import { invalidInput } from "../../errors/eloverblik-error.js";
 import { validateMeteringPointIds } from "../../plan/plan-requests.js";
 import { type CallOptions, callApi, type OperationContext } from "../context.js";
-import { requireApi } from "./require-api.js";
+import { requireApi } from "../require-api.js";
 
 const WEB_ACCESS_CODE = /^[A-Za-z0-9]{8}$/;
 

@@ -1,7 +1,7 @@
 import type { CallOptions, OperationContext } from "../context.js";
 import { meteringPointsBody, runEnvelopeBatches } from "../envelope-batches.js";
 import type { ItemResult } from "../item-result.js";
-import { requireApi } from "./require-api.js";
+import { requireApi } from "../require-api.js";
 
 /**
  * Links metering points registered to the token owner's CPR/CVR (Customer API). For private users

@@ -1,6 +1,6 @@
 import { validateMeteringPointIds } from "../../plan/plan-requests.js";
 import { type CallOptions, callApi, type OperationContext } from "../context.js";
-import { requireApi } from "./require-api.js";
+import { requireApi } from "../require-api.js";
 
 /** Removes the relation to one metering point (Customer API). Returns the server's boolean. */
 export async function deleteRelation(

@@ -4,8 +4,8 @@ import { resolveDateRange } from "../../time/date-range.js";
 import type { Aggregation } from "../../types.js";
 import { type CallOptions, callApi, type OperationContext } from "../context.js";
 import { meteringPointsBody } from "../envelope-batches.js";
+import { requireApi } from "../require-api.js";
 import { validateAggregation } from "../validate-aggregation.js";
-import { requireApi } from "./require-api.js";
 
 export type CsvExportKind = "timeseries" | "masterdata" | "charges";
 

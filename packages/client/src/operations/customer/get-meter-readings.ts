@@ -3,7 +3,7 @@ import type { LegacyComponents } from "../../types.js";
 import type { CallOptions, OperationContext } from "../context.js";
 import { meteringPointsBody, runEnvelopeBatches } from "../envelope-batches.js";
 import type { ItemResult } from "../item-result.js";
-import { requireApi } from "./require-api.js";
+import { requireApi } from "../require-api.js";
 
 export type MeterReadings = LegacyComponents["schemas"]["MeterDataReadingsDto"];
 

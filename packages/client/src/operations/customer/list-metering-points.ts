@@ -1,6 +1,6 @@
 import type { MeteringPoint } from "../../types.js";
 import { type CallOptions, callApi, type OperationContext } from "../context.js";
-import { requireApi } from "./require-api.js";
+import { requireApi } from "../require-api.js";
 
 export interface ListMeteringPointsOptions extends CallOptions {
   /** Also list metering points registered to your CPR/CVR that you have no relation to yet. */

@@ -1,6 +1,6 @@
 import type { Authorization } from "../../types.js";
 import { type CallOptions, callApi, type OperationContext } from "../context.js";
-import { requireApi } from "../customer/require-api.js";
+import { requireApi } from "../require-api.js";
 
 /** The third party's active authorizations (Third Party API). */
 export async function listAuthorizations(

@@ -1,6 +1,6 @@
 import type { AuthorizationScope } from "../../types.js";
 import { type CallOptions, callApi, type OperationContext } from "../context.js";
-import { requireApi } from "../customer/require-api.js";
+import { requireApi } from "../require-api.js";
 import { validateScope } from "./validate-scope.js";
 
 /** Only the ids of the authorized metering points: cheaper than the full list for large customers. */

@@ -1,6 +1,6 @@
 import type { AuthorizationScope, ThirdPartyMeteringPoint } from "../../types.js";
 import { type CallOptions, callApi, type OperationContext } from "../context.js";
-import { requireApi } from "../customer/require-api.js";
+import { requireApi } from "../require-api.js";
 import { validateScope } from "./validate-scope.js";
 
 /** Metering points covered by an authorization, a customer CVR or a customer key (Third Party API). */

@@ -1,6 +1,6 @@
-import type { ApiKind } from "../../auth/describe-token.js";
-import { invalidInput } from "../../errors/eloverblik-error.js";
-import type { OperationContext } from "../context.js";
+import type { ApiKind } from "../auth/describe-token.js";
+import { invalidInput } from "../errors/eloverblik-error.js";
+import type { OperationContext } from "./context.js";
 
 /** Refuses an operation the configured API does not offer, before any request. */
 export function requireApi(ctx: OperationContext, api: ApiKind, operation: string): void {
