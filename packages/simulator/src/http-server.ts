@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { answerControl, isControlPath } from "./control-endpoints.js";
+import { pathAndQuery } from "./core/router.js";
 import { createSimulatorCore, type SimulatorCore, type SimulatorOptions } from "./simulator-core.js";
 
 export interface StartSimulatorOptions extends SimulatorOptions {
@@ -85,7 +86,7 @@ async function serve(
   const method = request.method ?? "GET";
   const socketAddress = request.socket.remoteAddress;
   if (settings.controlEndpoints) {
-    const path = new URL(request.url ?? "/", "http://simulator.invalid").pathname;
+    const path = pathAndQuery(request.url ?? "/").pathname;
     if (isControlPath(path)) {
       const answer = answerControl(
         simulator,

@@ -1,11 +1,24 @@
 import { type Scenario, validateScenario } from "./model/scenario.js";
 
-/** Named scenarios for the command line and demos; combine them with commas. */
+/**
+ * Named scenarios for the command line and demos; combine them with commas. Each sets only the
+ * fields shown (the README lists them); a later preset setting the same field wins.
+ */
 export const SCENARIO_PRESETS: Record<string, Scenario> = {
   /** One call in five answers 503 DataHub unavailable. */
   outage: { unavailable: { probability: 0.2 } },
   /** The next three calls answer 503, then all is well. */
   "outage-burst": { unavailable: { calls: 3 } },
+  /** The next call answers 429 with `Retry-After: 60`. */
+  "rate-limited": { rateLimited: { calls: 1, retryAfterSeconds: 60 } },
+  /** The next call answers 429 without a `Retry-After` header. */
+  "rate-limited-no-retry-after": { rateLimited: { calls: 1, retryAfterSeconds: null } },
+  /** The next call answers 429 with `Retry-After: 3600`, an hour a client should not sit out. */
+  "rate-limited-long": { rateLimited: { calls: 1, retryAfterSeconds: 3600 } },
+  /** The next token exchange answers 200 with its JSON cut in half; data calls are untouched. */
+  "truncated-token": { malformedJson: { calls: 1, operation: "token" } },
+  /** The next data call answers 200 with its JSON cut in half; token exchanges are untouched. */
+  "truncated-data": { malformedJson: { calls: 1, operation: "data" } },
   /** Every response takes two seconds. */
   slow: { slow: { delayMs: 2000 } },
   /** One JSON body in ten is cut short, one connection in twenty is dropped. */

@@ -71,6 +71,67 @@ describe.each(faces)("scenarios ($name)", (face) => {
     expect((await s.api("POST", DETAILS, { token, body: body(id()) })).json).toBeDefined();
   });
 
+  it("answers 429 ProblemDetails with Retry-After 60 for the next N calls, then as usual", async () => {
+    s.sim.setScenario({ rateLimited: { calls: 2 } });
+    for (let i = 0; i < 2; i++) {
+      const refused = await s.api("POST", DETAILS, { token, body: body(id()) });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("60");
+      expect(refused.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+      expect(refused.json).toMatchObject({
+        status: 429,
+        title: "Too Many Requests",
+        detail: "Rate limit exceeded. Try again in 60 seconds.",
+        traceId: expect.any(String),
+      });
+    }
+    expect((await s.api("POST", DETAILS, { token, body: body(id()) })).status).toBe(200);
+  });
+
+  it("answers 429 without Retry-After when it is null, and with a very long one", async () => {
+    s.sim.setScenario({ rateLimited: { calls: 1, retryAfterSeconds: null } });
+    const bare = await s.api("POST", DETAILS, { token, body: body(id()) });
+    expect(bare.status).toBe(429);
+    expect(bare.headers.has("retry-after")).toBe(false);
+    expect(bare.json).toMatchObject({ status: 429, detail: "Rate limit exceeded." });
+    s.sim.setScenario({ rateLimited: { calls: 1, retryAfterSeconds: 3600 } });
+    const long = await s.api("POST", DETAILS, { token, body: body(id()) });
+    expect(long.status).toBe(429);
+    expect(long.headers.get("retry-after")).toBe("3600");
+  });
+
+  it("aims a 429 at the token exchange alone or at data calls alone", async () => {
+    s.sim.setScenario({ rateLimited: { operation: "token" } });
+    expect((await s.api("POST", DETAILS, { token, body: body(id()) })).status).toBe(200);
+    expect((await s.api("GET", "/customerapi/api/isalive")).status).toBe(200);
+    const exchange = await s.api("GET", "/customerapi/api/token", { token: s.sim.tokens.customer });
+    expect(exchange.status).toBe(429);
+    s.sim.setScenario({ rateLimited: { operation: "data" } });
+    expect((await s.api("GET", "/customerapi/api/isalive")).status).toBe(200);
+    expect((await s.api("POST", DETAILS, { token, body: body(id()) })).status).toBe(429);
+    const fresh = await s.api("GET", "/CustomerApi/api/Token", { token: s.sim.tokens.customer });
+    expect(fresh.status).toBe(200);
+  });
+
+  it("cuts short the token answer alone, or data answers alone", async () => {
+    s.sim.setScenario({ malformedJson: { calls: 1, operation: "token" } });
+    expect((await s.api("POST", DETAILS, { token, body: body(id()) })).json).toBeDefined();
+    const cut = await s.api("GET", "/customerapi/api/token", { token: s.sim.tokens.customer });
+    expect(cut.status).toBe(200);
+    expect(cut.text.startsWith('{"result":"ey')).toBe(true);
+    expect(cut.json).toBeUndefined();
+    const whole = await s.api("GET", "/customerapi/api/token", { token: s.sim.tokens.customer });
+    expect(typeof (whole.json as { result: unknown }).result).toBe("string");
+
+    s.sim.setScenario({ malformedJson: { operation: "data" } });
+    const exchange = await s.api("GET", "/customerapi/api/token", { token: s.sim.tokens.customer });
+    expect(typeof (exchange.json as { result: unknown }).result).toBe("string");
+    expect((await s.api("GET", "/customerapi/api/isalive")).text).toBe("true");
+    const data = await s.api("POST", DETAILS, { token, body: body(id()) });
+    expect(data.status).toBe(200);
+    expect(data.json).toBeUndefined();
+  });
+
   it("drops the connection in the reset scenario", async () => {
     s.sim.setScenario({ connectionReset: { calls: 1 } });
     await expect(s.api("GET", "/customerapi/api/isalive")).rejects.toThrow();
@@ -180,6 +241,60 @@ describe("scenario options", () => {
     expect(outages).toBeLessThan(140);
   });
 
+  it("does not count a 429 of the scenario towards the real rate limits", async () => {
+    const clock = virtualClock();
+    const sim = createSimulator({ clock: clock.now, scenario: { rateLimited: { calls: 1 } } });
+    const exchange = async () => {
+      const answer = await sim.handle({
+        method: "GET",
+        url: "/customerapi/api/token",
+        headers: { authorization: `Bearer ${sim.tokens.customer}` },
+        body: undefined,
+        clientAddress: "a",
+      });
+      return answer.kind === "response" ? answer.status : 0;
+    };
+    // Two token calls a minute are allowed: the scenario's 429 must not use one of them up.
+    expect([await exchange(), await exchange(), await exchange(), await exchange()]).toEqual([
+      429, 200, 200, 429,
+    ]);
+    expect(sim.requests.map((r) => r.status)).toEqual([429, 200, 200, 429]);
+  });
+
+  it("refuses a slow delay that Node's timers cannot honour", () => {
+    const sim = createSimulator();
+    expect(() => sim.setScenario({ slow: { delayMs: 2_147_483_648 } })).toThrow(RangeError);
+    expect(() => sim.setScenario({ slow: { delayMs: 2_147_483_648 } })).toThrow(/at most 2147483647/);
+    expect(() => sim.setScenario({ slow: { delayMs: 1e12 } })).toThrow(/at most 2147483647/);
+    expect(sim.scenario.slow).toBe(false);
+    sim.setScenario({ slow: { delayMs: 2_147_483_647, operation: "token" } });
+    expect(sim.scenario.slow).toEqual({ delayMs: 2_147_483_647, operation: "token" });
+  });
+
+  it("rejects invalid rateLimited and operation values", () => {
+    const sim = createSimulator();
+    expect(() => sim.setScenario({ rateLimited: { retryAfterSeconds: -1 } })).toThrow(/retryAfterSeconds/);
+    expect(() => sim.setScenario({ rateLimited: { retryAfterSeconds: 1.5 } })).toThrow(/retryAfterSeconds/);
+    expect(() => sim.setScenario({ rateLimited: { retryAfterSeconds: "60" } } as never)).toThrow(
+      /retryAfterSeconds/,
+    );
+    expect(() => sim.setScenario({ rateLimited: { retryAfter: 60 } } as never)).toThrow(
+      /Unknown field "retryAfter" in scenario.rateLimited/,
+    );
+    // retryAfterSeconds belongs to rateLimited alone.
+    expect(() => sim.setScenario({ unavailable: { retryAfterSeconds: 60 } } as never)).toThrow(
+      /Unknown field "retryAfterSeconds"/,
+    );
+    expect(() => sim.setScenario({ malformedJson: { operation: "getToken" } } as never)).toThrow(
+      /operation must be "token" or "data"/,
+    );
+    expect(() => sim.setScenario({ slow: { delayMs: 1, operation: "Token" } } as never)).toThrow(/operation/);
+    expect(() => sim.setScenario({ rateLimited: true } as never)).toThrow(
+      /scenario.rateLimited must be false/,
+    );
+    expect(sim.scenario.rateLimited).toBe(false);
+  });
+
   it("rejects invalid scenario values", () => {
     const sim = createSimulator();
     expect(() => sim.setScenario({ unavailable: { probability: 2 } })).toThrow(RangeError);
@@ -194,6 +309,7 @@ describe("scenario options", () => {
     expect(() => sim.setScenario(null as never)).toThrow(/must be an object/);
     expect(sim.scenario).toEqual({
       unavailable: false,
+      rateLimited: false,
       malformedJson: false,
       connectionReset: false,
       slow: false,

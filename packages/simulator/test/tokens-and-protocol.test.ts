@@ -143,6 +143,32 @@ describe.each(faces)("tokens and protocol ($name)", (face) => {
     }
   });
 
+  it("answers a doubled leading slash like a single one, for tokens and data, in any case", async () => {
+    const { api, sim } = await start();
+    for (const path of [
+      "//customerapi/api/token",
+      "//CustomerApi//API/Token",
+      "///thirdpartyapi/api/token",
+    ]) {
+      const kind = path.includes("thirdparty") ? "thirdparty" : "customer";
+      const answer = await api("GET", path, { token: sim.tokens[kind] });
+      expect(answer.status, path).toBe(200);
+      expect(typeof (answer.json as { result: unknown }).result, path).toBe("string");
+      clock.advance(60_000);
+    }
+    const token = sim.issueDataAccessToken({ api: "customer" });
+    const id = sim.meteringPoints.household.id;
+    const charges = await api("POST", "//CustomerAPI/api/MeteringPoints/MeteringPoint/GetCharges", {
+      token,
+      body: { meteringPoints: { meteringPoint: [id] } },
+    });
+    expect(charges.status).toBe(200);
+    expect((charges.json as { result: Array<{ id: string }> }).result[0]?.id).toBe(id);
+    const log = sim.requests.map((r) => [r.operation, r.path]);
+    expect(log[0]).toEqual(["getToken", "/customerapi/api/token"]);
+    expect(log.at(-1)).toEqual(["getCharges", "/CustomerAPI/api/MeteringPoints/MeteringPoint/GetCharges"]);
+  });
+
   it("answers unknown paths with 404 ProblemDetails and wrong methods with 405", async () => {
     const { api } = await start();
     const unknown = await api("GET", "/customerapi/api/nothing-here");

@@ -1,7 +1,8 @@
 import type { SimulatorModel } from "../model/model.js";
+import type { CallTarget } from "../model/scenario.js";
 import { authenticate } from "./authenticate.js";
 import { json, problem } from "./responses.js";
-import { normalizePath, type Router } from "./router.js";
+import { normalizePath, pathAndQuery, type RouteMatch, type Router } from "./router.js";
 import type { RequestContext, RouteResult, SimRequest, SimResponse } from "./types.js";
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
@@ -15,8 +16,8 @@ function apiOf(path: string): "customer" | "thirdparty" {
 }
 
 /**
- * The one request pipeline both faces share: connection faults, rate limits, routing, DataHub
- * outages, authentication, the route itself, then correlation headers, truncation and delay.
+ * The one request pipeline both faces share: connection faults, scenario 429s, rate limits, routing,
+ * DataHub outages, authentication, the route itself, then correlation headers, truncation and delay.
  */
 export async function handle(
   model: SimulatorModel,
@@ -25,11 +26,12 @@ export async function handle(
 ): Promise<SimResponse> {
   const nowMs = model.clock();
   const headers = lowerKeys(request.headers);
-  const url = new URL(request.url, "http://simulator.invalid");
+  const url = pathAndQuery(request.url);
   const path = normalizePath(url.pathname);
   const method = request.method.toUpperCase();
   const match = router.match(method, path, model);
   const operation = match.kind === "found" ? match.route.operation : undefined;
+  const call: CallTarget = { path, kind: callKind(match) };
   const ctx: RequestContext = {
     model,
     api: match.kind === "found" ? match.route.api : apiOf(path),
@@ -43,16 +45,16 @@ export async function handle(
     traceId: model.traceId(),
     token: undefined,
   };
-  const delayMs = model.scenario.delayFor(path);
+  const delayMs = model.scenario.delayFor(call);
   const log = (status: number | "reset") =>
     model.logRequest({ at: nowMs, method, path, status, clientAddress: request.clientAddress, operation });
 
-  if (model.scenario.hits("connectionReset", path)) {
+  if (model.scenario.hits("connectionReset", call)) {
     log("reset");
     return { kind: "reset", ...(delayMs > 0 ? { delayMs } : {}) };
   }
 
-  const result = await route(ctx, match, request.clientAddress);
+  const result = await route(ctx, match, call, request.clientAddress);
   const responseHeaders: Record<string, string> = {
     "content-type": result.contentType,
     "x-correlation-id": model.uuid(),
@@ -61,7 +63,7 @@ export async function handle(
   const userCorrelation = headers["x-user-correlation-id"];
   if (userCorrelation !== undefined) responseHeaders["x-user-correlation-id"] = userCorrelation;
   let body = result.body;
-  if (result.contentType.includes("json") && model.scenario.hits("malformedJson", path)) {
+  if (result.contentType.includes("json") && model.scenario.hits("malformedJson", call)) {
     body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
   }
   log(result.status);
@@ -74,13 +76,32 @@ export async function handle(
   };
 }
 
+/** What fault selectors call `operation`: the token exchange, a data call or neither. */
+function callKind(match: RouteMatch): CallTarget["kind"] {
+  if (match.kind !== "found") return "other";
+  if (match.route.operation === "getToken") return "token";
+  return match.route.auth === "dataAccess" ? "data" : "other";
+}
+
+/** The `rateLimited` scenario's 429: the rate limiter's ProblemDetails, `Retry-After` as chosen. */
+function rateLimitedByScenario(ctx: RequestContext): RouteResult {
+  const seconds = ctx.model.scenario.retryAfterSeconds();
+  if (seconds === null) return problem(ctx, 429, "Rate limit exceeded.");
+  const result = problem(ctx, 429, `Rate limit exceeded. Try again in ${seconds} seconds.`);
+  result.headers = { "retry-after": String(seconds) };
+  return result;
+}
+
 async function route(
   ctx: RequestContext,
-  match: ReturnType<Router["match"]>,
+  match: RouteMatch,
+  call: CallTarget,
   clientAddress: string,
 ): Promise<RouteResult> {
   const { model } = ctx;
   const operation = match.kind === "found" ? match.route.operation : undefined;
+  // Before the real limiter, so a call refused by the scenario does not count towards a window.
+  if (model.scenario.hits("rateLimited", call)) return rateLimitedByScenario(ctx);
   const verdict = model.rateLimiter.check(clientAddress, operation === "getToken", ctx.nowMs);
   if (!verdict.ok) {
     const what = { token: "token calls per client", client: "calls per client", total: "calls in total" }[
@@ -100,7 +121,7 @@ async function route(
     result.headers = { allow: match.allow.join(", ") };
     return result;
   }
-  if (model.scenario.hits("unavailable", ctx.path)) {
+  if (model.scenario.hits("unavailable", call)) {
     // isalive reports the outage in its body too; EDDIE reads the body of a 503 (reference §3).
     return match.route.operation === "isAlive"
       ? { ...json(false), status: 503 }

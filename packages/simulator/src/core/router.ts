@@ -32,6 +32,17 @@ export function normalizePath(pathname: string): string {
   return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
 }
 
+const PARSE_BASE = "http://simulator.invalid";
+
+/**
+ * Pathname and query of a request target, which may be an absolute URL or a path. A path is never
+ * resolved as a reference: `new URL("//customerapi/api/token", base)` would read `customerapi` as
+ * a host and leave `/api/token`, yet the live API answers a doubled leading slash like a single one.
+ */
+export function pathAndQuery(target: string): URL {
+  return target.startsWith("/") ? new URL(`${PARSE_BASE}${target}`) : new URL(target, PARSE_BASE);
+}
+
 export class Router {
   private readonly routes: CompiledRoute[];
 

@@ -1,5 +1,12 @@
 import type { RandomStream } from "./prng.js";
 
+/**
+ * Which kind of call a fault may hit: `"token"` the token exchange (`GET …/api/token`) alone,
+ * `"data"` the calls made with a data-access token alone (everything but the token exchange,
+ * `isalive` and unknown paths).
+ */
+export type FaultOperation = "token" | "data";
+
 /** Which calls a fault hits. With neither `calls` nor `probability` it hits every matching call. */
 export interface FaultSelector {
   /** Hit the next N matching calls, then stop. */
@@ -8,18 +15,36 @@ export interface FaultSelector {
   probability?: number;
   /** Only calls whose path contains this text, case-insensitively (e.g. "gettimeseries"). */
   pathIncludes?: string;
+  /** Only the token exchange (`"token"`) or only data calls (`"data"`). */
+  operation?: FaultOperation;
+}
+
+/** A 429 fault: a `FaultSelector` plus what the `Retry-After` header says. */
+export interface RateLimitedFault extends FaultSelector {
+  /** Seconds sent in `Retry-After` (default 60, the wait the spec recommends); `null` sends no header. */
+  retryAfterSeconds?: number | null;
+}
+
+/** The `slow` scenario: responses held back, optionally only some of them. */
+export interface SlowFault {
+  /** How long, in real milliseconds: 0 to 2147483647 (the longest a Node timer waits). */
+  delayMs: number;
+  pathIncludes?: string;
+  operation?: FaultOperation;
 }
 
 /** Behaviour switches, per simulator instance and changeable at runtime with `setScenario()`. */
 export interface Scenario {
   /** HTTP 503 "DataHub unavailable" (isalive answers `false` with the 503). */
   unavailable?: FaultSelector | false;
+  /** HTTP 429 ProblemDetails, as if a rate limit had been met, with or without `Retry-After`. */
+  rateLimited?: RateLimitedFault | false;
   /** HTTP 200 with the JSON body cut in half. */
   malformedJson?: FaultSelector | false;
   /** The connection is dropped without a response. */
   connectionReset?: FaultSelector | false;
   /** Every matching response is held back this long (real time, not the injected clock). */
-  slow?: { delayMs: number; pathIncludes?: string } | false;
+  slow?: SlowFault | false;
   /** `getchargelinkswithcharges`: `"notDeployed"` answers 404 as live today (default). */
   chargeLinks?: "notDeployed" | "available";
   /** The withdrawn meter-readings endpoint: `"withdrawn"` answers 404 (default), `"available"` as in 2024. */
@@ -28,10 +53,26 @@ export interface Scenario {
   cprConsent?: boolean;
 }
 
-export type FaultName = "unavailable" | "malformedJson" | "connectionReset";
+export type FaultName = "unavailable" | "rateLimited" | "malformedJson" | "connectionReset";
+
+const FAULT_NAMES: readonly FaultName[] = ["unavailable", "rateLimited", "malformedJson", "connectionReset"];
+
+/** What a fault selector looks at in a call. */
+export interface CallTarget {
+  path: string;
+  /** `"token"` for the token exchange, `"data"` for calls made with a data-access token, else `"other"`. */
+  kind: FaultOperation | "other";
+}
+
+/** The wait `rateLimited` announces unless told otherwise: the spec's "wait 1 min". */
+export const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+/** The longest delay a Node timer honours; above it Node waits 1 ms instead (TimeoutOverflowWarning). */
+export const MAX_DELAY_MS = 2_147_483_647;
 
 export const DEFAULT_SCENARIO: Required<Scenario> = {
   unavailable: false,
+  rateLimited: false,
   malformedJson: false,
   connectionReset: false,
   slow: false,
@@ -40,7 +81,14 @@ export const DEFAULT_SCENARIO: Required<Scenario> = {
   cprConsent: true,
 };
 
-const FAULT_KEYS = ["calls", "probability", "pathIncludes"];
+const SELECTOR_KEYS = ["calls", "probability", "pathIncludes", "operation"];
+const FAULT_KEYS: Record<FaultName, string[]> = {
+  unavailable: SELECTOR_KEYS,
+  rateLimited: [...SELECTOR_KEYS, "retryAfterSeconds"],
+  malformedJson: SELECTOR_KEYS,
+  connectionReset: SELECTOR_KEYS,
+};
+const SLOW_KEYS = ["delayMs", "pathIncludes", "operation"];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -70,21 +118,22 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
   if (cprConsent !== undefined && typeof cprConsent !== "boolean") {
     throw new RangeError("scenario.cprConsent must be true or false");
   }
-  for (const name of ["unavailable", "malformedJson", "connectionReset"] as const) {
+  for (const name of FAULT_NAMES) {
     const fault = scenario[name];
     if (fault === undefined || fault === false) continue;
+    const known = FAULT_KEYS[name];
     if (!isPlainObject(fault)) {
       throw new RangeError(
-        `scenario.${name} must be false or an object with calls, probability and/or pathIncludes`,
+        `scenario.${name} must be false or an object with ${known.join(", ")} (all optional)`,
       );
     }
     for (const key of Object.keys(fault)) {
-      if (!FAULT_KEYS.includes(key)) {
-        throw new RangeError(`Unknown field "${key}" in scenario.${name} (known: ${FAULT_KEYS.join(", ")})`);
+      if (!known.includes(key)) {
+        throw new RangeError(`Unknown field "${key}" in scenario.${name} (known: ${known.join(", ")})`);
       }
     }
-    const { calls, probability, pathIncludes } = fault;
-    if (calls !== undefined && !(Number.isInteger(calls) && (calls as number) >= 0)) {
+    const { calls, probability, pathIncludes, operation } = fault;
+    if (calls !== undefined && !(Number.isSafeInteger(calls) && (calls as number) >= 0)) {
       throw new RangeError(`scenario.${name}.calls must be a whole number ≥ 0`);
     }
     if (
@@ -93,25 +142,56 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
     ) {
       throw new RangeError(`scenario.${name}.probability must be between 0 and 1`);
     }
-    if (pathIncludes !== undefined && typeof pathIncludes !== "string") {
-      throw new RangeError(`scenario.${name}.pathIncludes must be a string`);
+    checkTarget(`scenario.${name}`, pathIncludes, operation);
+    if (name === "rateLimited") {
+      const { retryAfterSeconds } = fault;
+      if (
+        retryAfterSeconds !== undefined &&
+        retryAfterSeconds !== null &&
+        !(Number.isSafeInteger(retryAfterSeconds) && (retryAfterSeconds as number) >= 0)
+      ) {
+        throw new RangeError(
+          "scenario.rateLimited.retryAfterSeconds must be a whole number of seconds ≥ 0, or null for no Retry-After header",
+        );
+      }
     }
   }
   if (slow !== undefined && slow !== false) {
     if (!isPlainObject(slow))
-      throw new RangeError("scenario.slow must be false or { delayMs, pathIncludes? }");
+      throw new RangeError("scenario.slow must be false or { delayMs, pathIncludes?, operation? }");
     for (const key of Object.keys(slow)) {
-      if (key !== "delayMs" && key !== "pathIncludes") {
-        throw new RangeError(`Unknown field "${key}" in scenario.slow (known: delayMs, pathIncludes)`);
+      if (!SLOW_KEYS.includes(key)) {
+        throw new RangeError(`Unknown field "${key}" in scenario.slow (known: ${SLOW_KEYS.join(", ")})`);
       }
     }
     if (!(typeof slow.delayMs === "number" && Number.isFinite(slow.delayMs) && slow.delayMs >= 0)) {
       throw new RangeError("scenario.slow.delayMs must be a number ≥ 0");
     }
-    if (slow.pathIncludes !== undefined && typeof slow.pathIncludes !== "string") {
-      throw new RangeError("scenario.slow.pathIncludes must be a string");
+    if (slow.delayMs > MAX_DELAY_MS) {
+      throw new RangeError(
+        `scenario.slow.delayMs must be at most ${MAX_DELAY_MS} (about 24.8 days), got ${slow.delayMs}: Node would fire a longer timer after 1 ms`,
+      );
     }
+    checkTarget("scenario.slow", slow.pathIncludes, slow.operation);
   }
+}
+
+function checkTarget(where: string, pathIncludes: unknown, operation: unknown): void {
+  if (pathIncludes !== undefined && typeof pathIncludes !== "string") {
+    throw new RangeError(`${where}.pathIncludes must be a string`);
+  }
+  if (operation !== undefined && operation !== "token" && operation !== "data") {
+    throw new RangeError(`${where}.operation must be "token" or "data"`);
+  }
+}
+
+/** Whether a call falls under a fault's `pathIncludes` and `operation`. */
+function targets(selector: { pathIncludes?: string; operation?: FaultOperation }, call: CallTarget): boolean {
+  if (selector.operation !== undefined && selector.operation !== call.kind) return false;
+  return (
+    selector.pathIncludes === undefined ||
+    call.path.toLowerCase().includes(selector.pathIncludes.toLowerCase())
+  );
 }
 
 /** The scenario in force plus the countdowns of `calls`-limited faults. */
@@ -136,10 +216,10 @@ export class ScenarioState {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       (this.current as Record<string, unknown>)[key] = value;
-      if (key === "unavailable" || key === "malformedJson" || key === "connectionReset") {
+      if ((FAULT_NAMES as readonly string[]).includes(key)) {
         const calls = value === false ? undefined : (value as FaultSelector).calls;
-        if (calls === undefined) this.remaining.delete(key);
-        else this.remaining.set(key, calls);
+        if (calls === undefined) this.remaining.delete(key as FaultName);
+        else this.remaining.set(key as FaultName, calls);
       }
     }
   }
@@ -151,12 +231,9 @@ export class ScenarioState {
   }
 
   /** Decides (and consumes) whether a fault hits this call. */
-  hits(name: FaultName, path: string): boolean {
+  hits(name: FaultName, call: CallTarget): boolean {
     const fault = this.current[name];
-    if (fault === false) return false;
-    if (fault.pathIncludes !== undefined && !path.toLowerCase().includes(fault.pathIncludes.toLowerCase())) {
-      return false;
-    }
+    if (fault === false || !targets(fault, call)) return false;
     const left = this.remaining.get(name);
     if (left !== undefined) {
       if (left <= 0) return false;
@@ -167,11 +244,16 @@ export class ScenarioState {
     return true;
   }
 
-  delayFor(path: string): number {
+  /** The `Retry-After` seconds of a `rateLimited` hit; null for none. */
+  retryAfterSeconds(): number | null {
+    const fault = this.current.rateLimited;
+    if (fault === false || fault.retryAfterSeconds === undefined) return DEFAULT_RETRY_AFTER_SECONDS;
+    return fault.retryAfterSeconds;
+  }
+
+  delayFor(call: CallTarget): number {
     const slow = this.current.slow;
-    if (slow === false) return 0;
-    if (slow.pathIncludes !== undefined && !path.toLowerCase().includes(slow.pathIncludes.toLowerCase()))
-      return 0;
+    if (slow === false || !targets(slow, call)) return 0;
     return slow.delayMs;
   }
 }
