@@ -69,7 +69,7 @@ describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
     );
   });
 
-  it("serves current and future charges with live periodTypes, 24 and 96 positions", async () => {
+  it("serves the charges in force with live periodTypes, 24 and 96 positions", async () => {
     const { token, mp } = await start();
     const answer = await s.api("POST", CHARGES, { token, body: body(mp.household.id, mp.flex.id) });
     const [household, flex] = items(answer).map((i) => i.result as Charges);
@@ -79,14 +79,14 @@ describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
       owner: "5790000705689",
     });
     const quarter = household?.tariffs.filter((t) => t.periodType === "PT15M") ?? [];
-    expect(quarter).toHaveLength(2);
+    expect(quarter).toHaveLength(1);
     expect(quarter[0]?.prices.map((p) => p.position)).toEqual(
       Array.from({ length: 96 }, (_, i) => String(i + 1)),
     );
-    expect(quarter[1]?.validFromDate.localeCompare("2026-01-15")).toBe(1);
     const tax = household?.tariffs.filter((t) => t.name === "Elafgift") ?? [];
     expect(tax.map((t) => [t.periodType, t.prices.length, t.prices[0]?.price])).toEqual([["P1D", 1, 0.008]]);
     const hourly = flex?.tariffs.filter((t) => t.periodType === "PT1H") ?? [];
+    expect(hourly).toHaveLength(1);
     expect(hourly[0]?.prices).toHaveLength(24);
     expect(hourly[0]?.prices[17]?.price).toBeGreaterThan(hourly[0]?.prices[2]?.price as number);
     expect(flex?.fees).toHaveLength(1);
@@ -96,13 +96,52 @@ describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
     }
   });
 
-  it("serves last year's tax while it is current", async () => {
+  it("serves one version per charge, the one in force today, never its announced changes", async () => {
+    // Mid-January: the winter tariff (peak 1.3619 DKK/kWh) is in force, the summer one (peak 0.59)
+    // is announced from April. A client that reads prices by name must meet the winter price only.
+    const { token, mp } = await start("2026-01-15T10:00:00Z");
+    const answer = await s.api("POST", CHARGES, {
+      token,
+      body: body(mp.household.id, mp.flex.id, mp.production.id),
+    });
+    for (const item of items(answer)) {
+      const charges = item.result as Charges;
+      const all = [...charges.subscriptions, ...charges.fees, ...charges.tariffs] as Array<{
+        priceId: string;
+        owner: string;
+        validFromDate: string;
+        validToDate: string | null;
+      }>;
+      const keys = all.map((c) => `${c.owner}/${c.priceId}`);
+      expect(new Set(keys).size, item.id).toBe(keys.length);
+      for (const c of all) {
+        expect(Date.parse(c.validFromDate), `${c.priceId} starts by today`).toBeLessThanOrEqual(clock.now());
+      }
+      for (const t of charges.tariffs.filter((t) => t.owner === "5790000705689")) {
+        const at17 = t.prices.length === 96 ? 17 * 4 : 17; // position of 17:00–17:15 or 17:00–18:00
+        expect(t.prices[at17]?.price, `${t.name} at 17:00`).toBe(1.3619);
+        expect(t.prices.some((p) => p.price === 0.59)).toBe(false);
+      }
+    }
+    const household = itemAt(answer, 0).result as Charges;
+    const grid = household.tariffs.filter((t) => t.owner === "5790000705689");
+    expect(grid.map((t) => [t.name, t.validFromDate, t.validToDate])).toEqual([
+      ["Nettarif C kvarter", "2025-09-30T22:00:00.000Z", "2026-03-31T22:00:00.000Z"],
+    ]);
+  });
+
+  it("serves this year's tax alone, and a charge that starts later with its first version", async () => {
     const { token, mp } = await start("2025-06-01T10:00:00Z");
     const answer = await s.api("POST", CHARGES, { token, body: body(mp.household.id) });
     const tax = (itemAt(answer, 0).result as Charges).tariffs.filter((t) => t.name === "Elafgift");
-    expect(tax.map((t) => t.prices[0]?.price)).toEqual([0.72, 0.008]);
+    expect(tax.map((t) => t.prices[0]?.price)).toEqual([0.72]);
+    // The quarter-hour tariff is a charge of its own (DT_C_15) that starts on 1 October: it is
+    // announced with its first version, beside the hourly one in force until then.
     const grid = (itemAt(answer, 0).result as Charges).tariffs.filter((t) => t.owner === "5790000705689");
-    expect(grid.map((t) => t.periodType)).toEqual(["PT1H", "PT15M"]);
+    expect(grid.map((t) => [t.priceId, t.periodType, t.validFromDate, t.validToDate])).toEqual([
+      ["DT_C_01", "PT1H", "2025-03-31T22:00:00.000Z", "2025-09-30T22:00:00.000Z"],
+      ["DT_C_15", "PT15M", "2025-09-30T22:00:00.000Z", null],
+    ]);
   });
 
   it("exports time series as semicolon CSV with decimal commas", async () => {
@@ -149,7 +188,8 @@ describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
       body: body(mp.flex.id),
     });
     const chargeLines = charges.text.trimEnd().split("\r\n");
-    expect(chargeLines.filter((l) => l.includes(";Tarif;") && l.includes(";PT1H;"))).toHaveLength(48);
+    // Like getcharges: the version of each charge in force today, 24 hourly positions once.
+    expect(chargeLines.filter((l) => l.includes(";Tarif;") && l.includes(";PT1H;"))).toHaveLength(24);
     expect(chargeLines.some((l) => l.includes(";Gebyr;"))).toBe(true);
     const none = await s.api("POST", "/customerapi/api/meteringpoints/charges/export", {
       token,

@@ -99,7 +99,7 @@ function stateCharges(energinet: Participant, production: boolean): ChargeVersio
   ];
 }
 
-/** Every charge version linked to a metering point, before the "current and future" filter. */
+/** Every charge version linked to a metering point, before the `currentCharges` filter. */
 export function chargeVersions(catalogue: Catalogue, mp: MeteringPointSpec, nowMs: number): ChargeVersion[] {
   if (mp.parentId !== undefined) return [];
   const today = todayInDenmark(nowMs);
@@ -137,10 +137,32 @@ export function chargeVersions(catalogue: Catalogue, mp: MeteringPointSpec, nowM
   return versions;
 }
 
-/** Only charges valid now or later are served; past versions never are (SPEC-C getcharges). */
-export function currentAndFuture(versions: ChargeVersion[], nowMs: number): ChargeVersion[] {
+/**
+ * What getcharges serves: for each charge (type, owner and price id) the one version in force
+ * today, never its past or future changes (SPEC-C: "past and future changes to an existing charge
+ * are not included"). A charge that has not started yet is served with its first version, so the
+ * answer still holds every charge "valid now or in the future". A client reading prices by name
+ * therefore never meets two prices for one tariff.
+ */
+export function currentCharges(versions: ChargeVersion[], nowMs: number): ChargeVersion[] {
   const today = todayInDenmark(nowMs);
-  return versions.filter((v) => v.validTo === null || v.validTo > today);
+  const chosen = new Map<string, ChargeVersion>();
+  for (const v of versions) {
+    if (v.validTo !== null && v.validTo <= today) continue; // past
+    const key = `${v.kind}|${v.owner.gln}|${v.priceId}`;
+    const held = chosen.get(key);
+    const inForce = v.validFrom <= today;
+    // In force beats not yet started; among charges not yet started, the earliest start.
+    if (
+      held === undefined ||
+      (inForce && held.validFrom > today) ||
+      (!inForce && v.validFrom < held.validFrom)
+    ) {
+      chosen.set(key, v);
+    }
+  }
+  const served = new Set(chosen.values());
+  return versions.filter((v) => served.has(v));
 }
 
 const when = (date: string | null): string | null =>
@@ -178,7 +200,7 @@ export function customerCharges(
   mp: MeteringPointSpec,
   nowMs: number,
 ): Wire.CustomerCharges {
-  const versions = currentAndFuture(chargeVersions(catalogue, mp, nowMs), nowMs);
+  const versions = currentCharges(chargeVersions(catalogue, mp, nowMs), nowMs);
   return {
     meteringPointId: mp.id,
     subscriptions: versions.filter((v) => v.kind === "subscription").map(toCharge),

@@ -1,7 +1,7 @@
 import { localDateStartUtc } from "@eloverblik-kit/client";
 import { csv } from "../core/responses.js";
 import type { RequestContext, RouteResult } from "../core/types.js";
-import { chargeVersions, currentAndFuture } from "../data/charges.js";
+import { chargeVersions, currentCharges } from "../data/charges.js";
 import { danishDecimal, danishTimestamp, TIME_SERIES_HEADER, timeSeriesRows, toCsv } from "../data/csv.js";
 import { currentReadingOccurrence } from "../data/details.js";
 import { buildMarketDocument } from "../data/time-series.js";
@@ -110,7 +110,7 @@ export function exportCharges(ctx: RequestContext): RouteResult {
   ];
   const kindNames = { subscription: "Abonnement", fee: "Gebyr", tariff: "Tarif" };
   const rows = found.mps.flatMap((mp) =>
-    currentAndFuture(chargeVersions(ctx.model.catalogue, mp, ctx.nowMs), ctx.nowMs).flatMap((v) => {
+    currentCharges(chargeVersions(ctx.model.catalogue, mp, ctx.nowMs), ctx.nowMs).flatMap((v) => {
       const common = [
         mp.id,
         kindNames[v.kind],
