@@ -26,6 +26,21 @@ export interface IssuedToken {
   expiresAtMs: number;
 }
 
+/** How many issued tokens a simulator remembers; a long-running server must not grow without bound. */
+export const ISSUED_TOKEN_LIMIT = 1_000;
+
+/**
+ * Trims a list of issued tokens (oldest first) in place to at most `limit`: expired tokens go first,
+ * then the oldest. Checking a token never needs the list (it is stateless), so nothing is lost.
+ */
+export function trimIssuedTokens(list: IssuedToken[], nowMs: number, limit = ISSUED_TOKEN_LIMIT): void {
+  if (list.length <= limit) return;
+  let kept = 0;
+  for (const token of list) if (token.expiresAtMs > nowMs) list[kept++] = token;
+  list.length = kept;
+  if (list.length > limit) list.splice(0, list.length - limit);
+}
+
 export type TokenCheck =
   | { ok: true; api: ApiKind; kind: TokenKind; claims: Record<string, unknown>; expiresAtMs: number }
   | { ok: false; reason: "malformed" | "signature" | "unknownType" | "expired"; expiresAtMs?: number };

@@ -1,5 +1,7 @@
 import type { SimulatorLimits } from "./limits.js";
 
+const SWEEP_AT = 1_000;
+
 export type LimitVerdict =
   | { ok: true }
   | { ok: false; scope: "token" | "client" | "total"; limit: number; retryAfterSeconds: number };
@@ -11,8 +13,15 @@ export type LimitVerdict =
  */
 export class RateLimiter {
   private readonly logs = new Map<string, number[]>();
+  /** Past this many keys, windows of clients gone quiet are dropped (then it doubles with the live ones). */
+  private sweepAt = SWEEP_AT;
 
   constructor(private readonly limits: SimulatorLimits) {}
+
+  /** How many windows are held (one per client and kind, plus the total). */
+  get size(): number {
+    return this.logs.size;
+  }
 
   check(clientAddress: string, isTokenCall: boolean, nowMs: number): LimitVerdict {
     const windows: Array<[key: string, scope: "token" | "client" | "total", limit: number]> = [
@@ -30,11 +39,22 @@ export class RateLimiter {
       }
     }
     for (const [key] of windows) this.prune(key, nowMs).push(nowMs);
+    // Every new client address adds a key; without a sweep a long run would keep them all.
+    if (this.logs.size > this.sweepAt) this.sweep(nowMs);
     return { ok: true };
   }
 
   reset(): void {
     this.logs.clear();
+    this.sweepAt = SWEEP_AT;
+  }
+
+  private sweep(nowMs: number): void {
+    const cutoff = nowMs - this.limits.windowMs;
+    for (const [key, log] of this.logs) {
+      if ((log[log.length - 1] ?? Number.NEGATIVE_INFINITY) <= cutoff) this.logs.delete(key);
+    }
+    this.sweepAt = Math.max(SWEEP_AT, 2 * this.logs.size);
   }
 
   private prune(key: string, nowMs: number): number[] {

@@ -1,7 +1,12 @@
 import { todayInDenmark } from "@eloverblik-kit/client";
 import { utf8 } from "../auth/base64url.js";
 import { sha256 } from "../auth/sha256.js";
-import { type IssuedToken, type IssueOptions, TokenService } from "../auth/token-service.js";
+import {
+  type IssuedToken,
+  type IssueOptions,
+  TokenService,
+  trimIssuedTokens,
+} from "../auth/token-service.js";
 import { MeterData } from "../data/meter-data.js";
 import { type LimitsOption, resolveLimits, type SimulatorLimits } from "../limits/limits.js";
 import { RateLimiter } from "../limits/rate-limiter.js";
@@ -52,6 +57,7 @@ export class SimulatorModel {
   readonly rateLimiter: RateLimiter;
   /** Metering point ids the customer has a relation to. */
   readonly relations = new Set<string>();
+  /** Tokens issued so far, oldest first; at most `ISSUED_TOKEN_LIMIT`, expired ones dropped first. */
   readonly issuedTokens: IssuedToken[] = [];
   readonly requestLog: RequestLogEntry[] = [];
   private ids: RandomStream;
@@ -114,6 +120,7 @@ export class SimulatorModel {
   issueToken(options: IssueOptions): IssuedToken {
     const issued = this.tokenService.issue(options);
     this.issuedTokens.push(issued);
+    trimIssuedTokens(this.issuedTokens, this.clock());
     return issued;
   }
 
