@@ -49,6 +49,8 @@ export interface ControlRequest {
   socketAddress: string | undefined;
   /** Whether X-Forwarded-For is trusted; then every address it lists must be loopback too. */
   trustForwardedFor: boolean;
+  /** The server's base URL; a page served from its origin (or the one in `Host`) is the simulator's own. */
+  serverUrl?: string;
 }
 
 export interface ControlAnswer {
@@ -82,8 +84,9 @@ function hostnameOf(hostHeader: string): string {
 
 /**
  * Why a request may not use the control endpoints, or undefined when it may. Besides the loopback
- * peer, a web page open in the developer's browser must not drive them: a cross-site request
- * carries a foreign `Origin`, and a DNS-rebound one a foreign `Host`.
+ * peer, a web page open in the developer's browser must not drive them, not even one on another
+ * localhost port: a cross-origin request carries an `Origin` other than the simulator's own (or
+ * `Sec-Fetch-Site: same-site`/`cross-site`), and a DNS-rebound one a foreign `Host`.
  */
 export function refusalReason(request: ControlRequest): string | undefined {
   if (!isLoopbackAddress(request.socketAddress)) {
@@ -103,19 +106,32 @@ export function refusalReason(request: ControlRequest): string | undefined {
   if (host !== undefined && !isLoopbackHostname(hostnameOf(host))) {
     return `The control endpoints answer only requests addressed to localhost or a loopback address, not to ${host}.`;
   }
+  // Browsers mark where a request comes from; another site's page, or another port on localhost
+  // (same site, other origin), must not reset or reconfigure a simulator a developer is using.
+  const fetchSite = request.headers["sec-fetch-site"]?.trim().toLowerCase();
+  if (fetchSite === "cross-site" || fetchSite === "same-site") {
+    return `The control endpoints do not answer requests sent by web pages from other origins (Sec-Fetch-Site: ${fetchSite}).`;
+  }
   const origin = request.headers.origin;
   if (origin !== undefined) {
-    let hostname: string | undefined;
-    try {
-      hostname = new URL(origin).hostname;
-    } catch {
-      hostname = undefined;
-    }
-    if (hostname === undefined || !isLoopbackHostname(hostname)) {
+    const own = [host === undefined ? undefined : `http://${host}`, request.serverUrl].map(originOf);
+    const sent = originOf(origin);
+    if (sent === undefined || !own.includes(sent)) {
       return `The control endpoints do not answer requests sent by web pages from other origins (${origin}).`;
     }
   }
   return undefined;
+}
+
+/** `scheme://host:port` in canonical form, or undefined for `null` and anything unreadable. */
+function originOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const origin = new URL(text).origin;
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
+  }
 }
 
 const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);

@@ -97,6 +97,7 @@ async function serve(
           body: read.text,
           socketAddress,
           trustForwardedFor: settings.trustForwardedFor,
+          serverUrl: settings.url(),
         },
         settings.url(),
       );

@@ -31,10 +31,15 @@ async function start(options: StartSimulatorOptions = {}) {
 const post = (server: RunningSimulator, path: string, raw?: string) =>
   caller(server.url)("POST", path, raw === undefined ? {} : { rawBody: raw });
 
-/** node:http, because fetch will not let a test set Host. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+/** node:http, so a test can send Host, Origin and Sec-Fetch-Site exactly as a browser would. */
+function rawRequest(
+  url: string,
+  method: "GET" | "POST",
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers }, (res) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => {
@@ -43,9 +48,12 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
     });
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
+
+/** A GET through node:http, because fetch will not let a test set Host. */
+const rawGet = (url: string, headers: Record<string, string>) => rawRequest(url, "GET", headers);
 
 const errorOf = (answer: Answer) => (answer.json as { error: string }).error;
 
@@ -280,7 +288,7 @@ describe("who may use the control endpoints", () => {
 
   it("refuses callers from other addresses, forwarded ones when trusted, foreign Host and Origin", () => {
     expect(from("127.0.0.1", { host: "127.0.0.1:8080" })).toBeUndefined();
-    expect(from("::1", { host: "[::1]:8080", origin: "http://localhost:1880" })).toBeUndefined();
+    expect(from("::1", { host: "[::1]:8080", origin: "http://[::1]:8080" })).toBeUndefined();
     expect(from("127.0.0.1", { host: "localhost" })).toBeUndefined();
     expect(from("127.0.0.1", {})).toBeUndefined();
     expect(from("192.0.2.7", { host: "127.0.0.1:8080" })).toMatch(
@@ -300,6 +308,65 @@ describe("who may use the control endpoints", () => {
       /other origins/,
     );
     expect(from("127.0.0.1", { host: "127.0.0.1:8080", origin: "null" })).toMatch(/other origins/);
+  });
+
+  it("refuses pages from other origins, even on localhost, and answers the simulator's own", () => {
+    const own = (headers: Record<string, string>) =>
+      refusalReason({
+        method: "POST",
+        path: "/__simulator/reset",
+        headers,
+        body: undefined,
+        socketAddress: "127.0.0.1",
+        trustForwardedFor: false,
+        serverUrl: "http://127.0.0.1:8080",
+      });
+    // Another local web app (Node-RED's editor, a dev server) is another origin.
+    expect(own({ host: "127.0.0.1:8080", origin: "http://localhost:1880" })).toMatch(/other origins/);
+    expect(own({ host: "localhost:8080", origin: "http://localhost:3000" })).toMatch(/other origins/);
+    expect(own({ host: "127.0.0.1:8080", origin: "http://127.0.0.1:8081" })).toMatch(/other origins/);
+    expect(own({ host: "127.0.0.1:8080", origin: "https://127.0.0.1:8080" })).toMatch(/other origins/);
+    expect(own({ host: "127.0.0.1:8080", "sec-fetch-site": "cross-site" })).toMatch(
+      /Sec-Fetch-Site: cross-site/,
+    );
+    expect(own({ host: "127.0.0.1:8080", "sec-fetch-site": "same-site" })).toMatch(
+      /Sec-Fetch-Site: same-site/,
+    );
+    // The simulator's own origin, by its URL or by the Host the browser used; typed-in URLs and curl.
+    expect(own({ host: "127.0.0.1:8080", origin: "http://127.0.0.1:8080" })).toBeUndefined();
+    expect(own({ host: "LocalHost:8080", origin: "http://localhost:8080" })).toBeUndefined();
+    expect(own({ host: "localhost:8080", origin: "http://127.0.0.1:8080" })).toBeUndefined();
+    expect(own({ host: "127.0.0.1:8080", "sec-fetch-site": "same-origin" })).toBeUndefined();
+    expect(own({ host: "127.0.0.1:8080", "sec-fetch-site": "none" })).toBeUndefined();
+    expect(own({ host: "127.0.0.1:8080" })).toBeUndefined();
+  });
+
+  it("answers 403 over HTTP to a page on another localhost port, and changes nothing", async () => {
+    const { server } = await start({ scenario: { chargeLinks: "available" } });
+    server.simulator.setScenario({ unavailable: {} });
+    const send = (path: string, headers: Record<string, string>, body?: string) =>
+      rawRequest(`${server.url}${path}`, body === undefined ? "GET" : "POST", headers, body);
+    const fromNodeRed = { origin: "http://localhost:1880", "content-type": "text/plain" };
+    const reset = await send("/__simulator/reset", fromNodeRed, "");
+    expect(reset.status).toBe(403);
+    expect(reset.text).toMatch(/other origins \(http:\/\/localhost:1880\)/);
+    const patch = await send("/__simulator/scenario", fromNodeRed, '{"preset":"outage-burst"}');
+    expect(patch.status).toBe(403);
+    const read = await send("/__simulator", { origin: `http://localhost:${server.port + 1}` });
+    expect(read.status).toBe(403);
+    expect(read.text).not.toContain(server.tokens.customer);
+    for (const site of ["cross-site", "same-site"]) {
+      expect((await send("/__simulator/reset", { "sec-fetch-site": site }, "")).status, site).toBe(403);
+    }
+    // Nothing was reset or replaced.
+    expect(server.simulator.scenario).toMatchObject({ unavailable: {}, chargeLinks: "available" });
+    // The simulator's own pages and tools without a browser still may.
+    const ownPage = await send("/__simulator/scenario", { origin: server.url }, '{"unavailable":false}');
+    expect(ownPage.status).toBe(200);
+    expect(server.simulator.scenario.unavailable).toBe(false);
+    const typedIn = await send("/__simulator", { "sec-fetch-site": "none" });
+    expect(typedIn.status).toBe(200);
+    expect((await send("/__simulator/reset", { "sec-fetch-site": "same-origin" }, "")).status).toBe(200);
   });
 
   it("answers 403 over HTTP to a foreign Host or Origin", async () => {
