@@ -1,8 +1,12 @@
 import { parseArgs } from "node:util";
+import packageJson from "../package.json" with { type: "json" };
 import { CONTROL_PATH } from "./control-endpoints.js";
 import { type RunningSimulator, startSimulator } from "./http-server.js";
 import type { LimitsOption } from "./limits/limits.js";
 import { parseScenario, SCENARIO_PRESETS } from "./scenario-presets.js";
+
+/** This package's version, as `--version` prints it. */
+export const VERSION: string = packageJson.version;
 
 export const USAGE = `Usage: eloverblik-simulator [options]
 
@@ -16,12 +20,13 @@ Options:
   --scenario <list>  Comma-separated presets (${Object.keys(SCENARIO_PRESETS).join(", ")})
                      or a JSON scenario object
   --limits <name>    Rate limits: current (2/120/1200 per minute, default), 2024 (1/25/400) or off
+  --version          Print the version and exit
   --help             Show this text
 `;
 
 /**
  * Starts the simulator from command-line arguments and prints how to use it. Returns undefined
- * for --help. Throws on bad arguments.
+ * for --help and --version. Throws on bad arguments.
  */
 export async function runCli(
   args: string[],
@@ -36,10 +41,15 @@ export async function runCli(
       scenario: { type: "string" },
       limits: { type: "string", default: "current" },
       help: { type: "boolean", default: false },
+      version: { type: "boolean", default: false },
     },
   });
   if (values.help) {
     write(USAGE);
+    return undefined;
+  }
+  if (values.version) {
+    write(`${VERSION}\n`);
     return undefined;
   }
   const port = Number(values.port);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, USAGE } from "../src/cli.js";
 import { type RunningSimulator, startSimulator } from "../src/index.js";
@@ -82,5 +83,33 @@ describe("the eloverblik-simulator command", () => {
     await expect(runCli(["--limits", "2023"], () => {})).rejects.toThrow(/--limits/);
     await expect(runCli(["--scenario", "meteor-strike"], () => {})).rejects.toThrow(/Unknown scenario/);
     await expect(runCli(["--scenario", '{"unavailable":{"call":3}}'], () => {})).rejects.toThrow(/"call"/);
+    await expect(runCli(["--scenario", '{"slow":{"delayMs":2147483648}}'], () => {})).rejects.toThrow(
+      /at most 2147483647/,
+    );
+  });
+
+  it("prints the package version for --version, and starts nothing", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    let output = "";
+    expect(await runCli(["--version"], (t) => (output += t))).toBeUndefined();
+    expect(output).toBe(`${version}\n`);
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(USAGE).toContain("--version");
+  });
+
+  it("starts with a 429 preset from --scenario", async () => {
+    const server = await runCli(
+      ["--port", "0", "--limits", "off", "--scenario", "rate-limited-long"],
+      () => {},
+    );
+    if (server === undefined) throw new Error("no server");
+    running.push(server);
+    const api = caller(server.url);
+    const refused = await api("GET", "/customerapi/api/token", { token: server.tokens.customer });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("3600");
+    expect((await api("GET", "/customerapi/api/token", { token: server.tokens.customer })).status).toBe(200);
   });
 });
