@@ -5,6 +5,20 @@ import { type RunningSimulator, startSimulator } from "./http-server.js";
 import type { LimitsOption } from "./limits/limits.js";
 import { parseScenario, SCENARIO_PRESETS } from "./scenario-presets.js";
 
+/** Breaks a list into lines of at most `width` characters, each indented by `indent` spaces. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.map((l) => `${" ".repeat(indent)}${l}`).join("\n");
+}
+
 /** This package's version, as `--version` prints it. */
 export const VERSION: string = packageJson.version;
 
@@ -17,8 +31,8 @@ Options:
   --host <address>   Address to bind (default 127.0.0.1, loopback only)
   --seed <n>         Seed for ids and data (default 1). The same seed gives the same ids and data;
                      the printed tokens change per start, but tokens from the same seed keep working
-  --scenario <list>  Comma-separated presets (${Object.keys(SCENARIO_PRESETS).join(", ")})
-                     or a JSON scenario object
+  --scenario <list>  Comma-separated presets or a JSON scenario object; the presets are
+${wrap(Object.keys(SCENARIO_PRESETS).join(", "), 21, 100)}
   --limits <name>    Rate limits: current (2/120/1200 per minute, default), 2024 (1/25/400) or off
   --version          Print the version and exit
   --help             Show this text

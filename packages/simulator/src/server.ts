@@ -6,7 +6,13 @@ export { type RunningSimulator, type StartSimulatorOptions, startSimulator } fro
 export { LIMITS_2024, LIMITS_2026, type LimitsOption, type SimulatorLimits } from "./limits/limits.js";
 export type { MeterRole } from "./model/catalogue.js";
 export type { ModelOptions, RequestLogEntry, SimulatorModel } from "./model/model.js";
-export type { FaultSelector, Scenario } from "./model/scenario.js";
+export type {
+  FaultOperation,
+  FaultSelector,
+  RateLimitedFault,
+  Scenario,
+  SlowFault,
+} from "./model/scenario.js";
 export { parseScenario, SCENARIO_PRESETS } from "./scenario-presets.js";
 export {
   type AuthorizationInfo,
