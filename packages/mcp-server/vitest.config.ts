@@ -11,5 +11,13 @@ export default defineConfig({
       "@eloverblik-kit/simulator": fileURLToPath(new URL("../simulator/src/index.ts", import.meta.url)),
     },
   },
-  test: { include: ["test/**/*.test.ts"], testTimeout: 30_000 },
+  test: {
+    include: ["test/**/*.test.ts"],
+    // `pnpm check` runs this suite beside lint, builds, type checks and the other suites, often on a small,
+    // busy CI machine, and several tests start the built server as a child process: every test and hook
+    // gets 30 s instead of vitest's 5 s, and test files use at most half the cores.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    maxWorkers: "50%",
+  },
 });
