@@ -1,7 +1,17 @@
 import { type ApiKind, describeToken } from "./auth/describe-token.js";
 import { createMemoryTokenStore, type TokenStore } from "./auth/token-store.js";
-import { EloverblikError, invalidInput } from "./errors/eloverblik-error.js";
-import type { CallOptions, OperationContext } from "./operations/context.js";
+import {
+  describeValue,
+  EloverblikError,
+  invalidInput,
+  isEloverblikError,
+} from "./errors/eloverblik-error.js";
+import {
+  type CallOptions,
+  checkCallOptions,
+  checkSignal,
+  type OperationContext,
+} from "./operations/context.js";
 import { addRelationByWebAccessCode } from "./operations/customer/add-relation-by-web-access-code.js";
 import { addRelations } from "./operations/customer/add-relations.js";
 import { deleteRelation } from "./operations/customer/delete-relation.js";
@@ -33,9 +43,15 @@ import {
 } from "./raw/raw-clients.js";
 import type { ProgressListener } from "./transport/progress.js";
 import { RateLimiter } from "./transport/rate-limiter.js";
-import type { RateLimitsOption } from "./transport/rate-limits.js";
+import {
+  type RateLimits,
+  type RateLimitsOption,
+  rateLimitsKey,
+  resolveRateLimits,
+} from "./transport/rate-limits.js";
 import { type RetryOptions, resolveRetry } from "./transport/retry-policy.js";
 import { Session } from "./transport/session.js";
+import { combineSignals, raceSignal } from "./transport/signals.js";
 import type { Aggregation, AuthorizationScope } from "./types.js";
 
 /** Options shared by `createEloverblik` (Node defaults) and `createEloverblikCore` (ports given). */
@@ -75,26 +91,95 @@ export interface EloverblikCoreOptions extends EloverblikBaseOptions {
 const processTokenStore = createMemoryTokenStore();
 
 // Energinet counts calls per IP address, so clients in one process that talk to the same base URL
-// on the same (real) clock can share one limiter.
+// on the same (real) clock with equal limits share one limiter.
 const sharedLimiters = new WeakMap<Ports["now"], WeakMap<Ports["sleep"], Map<string, RateLimiter>>>();
 
-function sharedLimiterFor(baseUrl: string, ports: Ports): RateLimiter {
+function sharedLimiterFor(baseUrl: string, ports: Ports, limits: RateLimits): RateLimiter {
   let bySleep = sharedLimiters.get(ports.now);
   if (!bySleep) {
     bySleep = new WeakMap();
     sharedLimiters.set(ports.now, bySleep);
   }
-  let byUrl = bySleep.get(ports.sleep);
-  if (!byUrl) {
-    byUrl = new Map();
-    bySleep.set(ports.sleep, byUrl);
+  let byKey = bySleep.get(ports.sleep);
+  if (!byKey) {
+    byKey = new Map();
+    bySleep.set(ports.sleep, byKey);
   }
-  let limiter = byUrl.get(baseUrl);
+  const key = `${baseUrl} ${rateLimitsKey(limits)}`;
+  let limiter = byKey.get(key);
   if (!limiter) {
-    limiter = new RateLimiter(undefined, ports);
-    byUrl.set(baseUrl, limiter);
+    limiter = new RateLimiter(limits, ports);
+    byKey.set(key, limiter);
   }
   return limiter;
+}
+
+/**
+ * Options checked first: a bad one rejects the call before any request, the token exchange
+ * included. A call whose signal (its own or the client's) aborts rejects at once with ABORTED;
+ * the requests it started stop in the background.
+ */
+function guard<T>(
+  clientSignal: AbortSignal | undefined,
+  options: unknown,
+  operation: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    checkCallOptions(options, operation);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const signal = combineSignals(clientSignal, (options as CallOptions | undefined)?.signal);
+  const work = run();
+  if (!signal) return work;
+  work.catch(() => undefined);
+  return raceSignal(work, signal).catch((error: unknown) => {
+    if (!signal.aborted || (isEloverblikError(error) && error.code === "ABORTED")) throw error;
+    throw new EloverblikError({
+      code: "ABORTED",
+      message: `The ${operation} call was cancelled.`,
+      operation,
+      cause: signal.reason,
+    });
+  });
+}
+
+const isFunction = (value: unknown): value is (...args: never[]) => unknown => typeof value === "function";
+
+/** Every option checked before anything is sent: one INVALID_INPUT naming the option. */
+function checkOptions(options: EloverblikCoreOptions): void {
+  const { tokenStore, rateLimiter, signal, onProgress, historyYears, baseUrl } = options;
+  if (baseUrl !== undefined && typeof baseUrl !== "string") {
+    throw invalidInput(
+      `baseUrl must be a string such as "https://api.eloverblik.dk"; got ${describeValue(baseUrl)}.`,
+    );
+  }
+  if (tokenStore !== undefined && !(tokenStore && isFunction(tokenStore.get) && isFunction(tokenStore.set))) {
+    throw invalidInput(
+      "tokenStore must have get(key) and set(key, value) functions (and optionally delete).",
+    );
+  }
+  if (
+    rateLimiter !== undefined &&
+    !(rateLimiter && isFunction(rateLimiter.acquire) && isFunction(rateLimiter.ready))
+  ) {
+    throw invalidInput(
+      "rateLimiter must be a RateLimiter (from this package or another client's `rateLimiter`).",
+    );
+  }
+  checkSignal(signal, "signal");
+  if (onProgress !== undefined && !isFunction(onProgress)) {
+    throw invalidInput(`onProgress must be a function; got ${describeValue(onProgress)}.`);
+  }
+  if (
+    historyYears !== undefined &&
+    !(Number.isInteger(historyYears) && historyYears >= 0 && historyYears <= 50)
+  ) {
+    throw invalidInput(
+      `historyYears must be a whole number from 0 to 50; got ${describeValue(historyYears)}.`,
+    );
+  }
 }
 
 /** Checks the refresh token's claims so that a wrong or expired token fails before any request. */
@@ -150,12 +235,17 @@ export function createEloverblikCore(options: EloverblikCoreOptions) {
   if (!ports || typeof ports.fetch !== "function" || typeof ports.sleep !== "function") {
     throw invalidInput("createEloverblikCore needs ports: { fetch, sleep, now, random }.");
   }
+  checkOptions(options);
   const refreshToken = checkRefreshToken(api, options.refreshToken, ports.now());
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  let protocol = "";
   try {
-    new URL(baseUrl);
+    protocol = new URL(baseUrl).protocol;
   } catch {
-    throw invalidInput(`baseUrl is not a valid URL: ${JSON.stringify(baseUrl)}.`);
+    throw invalidInput(`baseUrl is not a valid URL: ${describeValue(baseUrl)}.`);
+  }
+  if (protocol !== "https:" && protocol !== "http:") {
+    throw invalidInput(`baseUrl must be an http(s) URL; got ${describeValue(baseUrl)}.`);
   }
   // Request and fetch are passed so that openapi-fetch never reaches for its global defaults.
   const rawOptions = { baseUrl, fetch: ports.fetch, Request };
@@ -164,18 +254,18 @@ export function createEloverblikCore(options: EloverblikCoreOptions) {
     thirdparty: createThirdPartyApiClient(rawOptions),
     legacy: createLegacyMeterReadingsClient(rawOptions),
   };
+  const limits = resolveRateLimits(options.limits);
+  const retry = resolveRetry(options.retry);
   const limiter =
     options.rateLimiter ??
-    (options.shareRateLimiter && options.limits === undefined
-      ? sharedLimiterFor(baseUrl, ports)
-      : new RateLimiter(options.limits, ports));
+    (options.shareRateLimiter ? sharedLimiterFor(baseUrl, ports, limits) : new RateLimiter(limits, ports));
   const session = new Session({
     api,
     refreshToken,
     baseUrl,
     ports,
     limiter,
-    retry: resolveRetry(options.retry),
+    retry,
     tokenStore: options.tokenStore ?? processTokenStore,
     signal: options.signal,
     onProgress: options.onProgress,
@@ -211,38 +301,56 @@ export function createEloverblikCore(options: EloverblikCoreOptions) {
     raw,
     /** A valid data-access token (exchanged and cached as needed). */
     accessToken: (signal?: AbortSignal) => session.accessToken(signal),
-    isAlive: (o?: CallOptions) => isAlive(ctx, o),
-    getDetails: (ids: readonly string[], o?: CallOptions) => getDetails(ctx, ids, o),
-    getCharges: (ids: readonly string[], o?: CallOptions) => getCharges(ctx, ids, o),
-    getTimeSeries: (ids: readonly string[], o: TimeSeriesOptions) => getTimeSeries(ctx, ids, o),
-    getTimeSeriesColumnar: (ids: readonly string[], o: TimeSeriesQuery) => getTimeSeriesColumnar(ctx, ids, o),
-    getChargeLinks: (query: readonly ChargeLinksQuery[], o?: CallOptions) => getChargeLinks(ctx, query, o),
+    isAlive: (o?: CallOptions) => guard(options.signal, o, "isAlive", () => isAlive(ctx, o)),
+    getDetails: (ids: readonly string[], o?: CallOptions) =>
+      guard(options.signal, o, "getDetails", () => getDetails(ctx, ids, o)),
+    getCharges: (ids: readonly string[], o?: CallOptions) =>
+      guard(options.signal, o, "getCharges", () => getCharges(ctx, ids, o)),
+    getTimeSeries: (ids: readonly string[], o: TimeSeriesOptions) =>
+      guard(options.signal, o, "getTimeSeries", () => getTimeSeries(ctx, ids, o)),
+    getTimeSeriesColumnar: (ids: readonly string[], o: TimeSeriesQuery) =>
+      guard(options.signal, o, "getTimeSeriesColumnar", () => getTimeSeriesColumnar(ctx, ids, o)),
+    getChargeLinks: (query: readonly ChargeLinksQuery[], o?: CallOptions) =>
+      guard(options.signal, o, "getChargeLinks", () => getChargeLinks(ctx, query, o)),
     // Customer API
-    listMeteringPoints: (o?: ListMeteringPointsOptions) => listMeteringPoints(ctx, o),
-    addRelations: (ids: readonly string[], o?: CallOptions) => addRelations(ctx, ids, o),
+    listMeteringPoints: (o?: ListMeteringPointsOptions) =>
+      guard(options.signal, o, "listMeteringPoints", () => listMeteringPoints(ctx, o)),
+    addRelations: (ids: readonly string[], o?: CallOptions) =>
+      guard(options.signal, o, "addRelations", () => addRelations(ctx, ids, o)),
     addRelationByWebAccessCode: (id: string, code: string, o?: CallOptions) =>
-      addRelationByWebAccessCode(ctx, id, code, o),
-    deleteRelation: (id: string, o?: CallOptions) => deleteRelation(ctx, id, o),
+      guard(options.signal, o, "addRelationByWebAccessCode", () =>
+        addRelationByWebAccessCode(ctx, id, code, o),
+      ),
+    deleteRelation: (id: string, o?: CallOptions) =>
+      guard(options.signal, o, "deleteRelation", () => deleteRelation(ctx, id, o)),
     exportTimeSeriesCsv: (
       ids: readonly string[],
       q: { from: string | Date; to?: string | Date; aggregation?: Aggregation } & CallOptions,
-    ) => exportCsv(ctx, { kind: "timeseries", ids, ...q }, q),
+    ) =>
+      guard(options.signal, q, "exportTimeSeriesCsv", () =>
+        exportCsv(ctx, { kind: "timeseries", ids, ...q }, q),
+      ),
     exportMasterDataCsv: (ids: readonly string[], o?: CallOptions) =>
-      exportCsv(ctx, { kind: "masterdata", ids }, o),
+      guard(options.signal, o, "exportMasterDataCsv", () => exportCsv(ctx, { kind: "masterdata", ids }, o)),
     exportChargesCsv: (ids: readonly string[], o?: CallOptions) =>
-      exportCsv(ctx, { kind: "charges", ids }, o),
+      guard(options.signal, o, "exportChargesCsv", () => exportCsv(ctx, { kind: "charges", ids }, o)),
     /** LEGACY: withdrawn by Energinet; kept for older integrations and answered with a clear error. */
     getMeterReadings: (
       ids: readonly string[],
       period: { from: string | Date; to?: string | Date },
       o?: CallOptions,
-    ) => getMeterReadings(ctx, ids, period, o),
+    ) => guard(options.signal, o, "getMeterReadings", () => getMeterReadings(ctx, ids, period, o)),
     // Third Party API
-    listAuthorizations: (o?: CallOptions) => listAuthorizations(ctx, o),
+    listAuthorizations: (o?: CallOptions) =>
+      guard(options.signal, o, "listAuthorizations", () => listAuthorizations(ctx, o)),
     listAuthorizedMeteringPoints: (scope: AuthorizationScope, identifier: string, o?: CallOptions) =>
-      listAuthorizedMeteringPoints(ctx, scope, identifier, o),
+      guard(options.signal, o, "listAuthorizedMeteringPoints", () =>
+        listAuthorizedMeteringPoints(ctx, scope, identifier, o),
+      ),
     listAuthorizedMeteringPointIds: (scope: AuthorizationScope, identifier: string, o?: CallOptions) =>
-      listAuthorizedMeteringPointIds(ctx, scope, identifier, o),
+      guard(options.signal, o, "listAuthorizedMeteringPointIds", () =>
+        listAuthorizedMeteringPointIds(ctx, scope, identifier, o),
+      ),
   };
 }
 

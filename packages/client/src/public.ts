@@ -1,6 +1,13 @@
 // Everything both entries export: @eloverblik-kit/client and @eloverblik-kit/client/core.
 export { type ApiKind, describeToken, type TokenDescription } from "./auth/describe-token.js";
-export { createMemoryTokenStore, type StoredAccessToken, type TokenStore } from "./auth/token-store.js";
+export { hmacSha256, sha256, sha256Hex } from "./auth/sha256.js";
+export {
+  createMemoryTokenStore,
+  type StoredAccessToken,
+  type TokenStore,
+  tokenStoreKey,
+  tokenVerifier,
+} from "./auth/token-store.js";
 export {
   createEloverblikCore,
   type Eloverblik,
@@ -22,7 +29,7 @@ export {
   isEloverblikError,
 } from "./errors/eloverblik-error.js";
 export { type ParsedErrorBody, parseErrorBody } from "./errors/parse-error-body.js";
-export { redactSecrets } from "./errors/redact.js";
+export { redactSecrets, rememberSecret } from "./errors/redact.js";
 export type { CallOptions } from "./operations/context.js";
 export type { ChargeLinksQuery } from "./operations/customer/get-charge-links.js";
 export type { MeterReadings } from "./operations/customer/get-meter-readings.js";

@@ -19,13 +19,3 @@ export function decodeBase64Url(input: string): string {
   }
   return new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
 }
-
-/** FNV-1a 32-bit, hex. Used to key token caches without storing the refresh token itself. */
-export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
-}

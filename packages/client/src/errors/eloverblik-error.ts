@@ -1,4 +1,4 @@
-import { redactSecrets } from "./redact.js";
+import { redactSecrets, scrubCause } from "./redact.js";
 
 /**
  * Stable error codes. The union is open (`string & {}`) so that a newer client can add codes
@@ -51,7 +51,8 @@ const BRAND = Symbol.for("eloverblik-kit.error");
 
 /**
  * The one error type every surface of eloverblik-kit throws or reports.
- * Messages and fields are scrubbed of anything that looks like a JWT at construction.
+ * Messages, fields, stack and the whole `cause` chain are scrubbed at construction: of anything
+ * that looks like a token, and of every token a client of this process has held.
  */
 export class EloverblikError extends Error {
   readonly [BRAND] = true;
@@ -71,20 +72,25 @@ export class EloverblikError extends Error {
   readonly operation: string | undefined;
 
   constructor(options: EloverblikErrorOptions) {
-    super(redactSecrets(options.message), options.cause === undefined ? undefined : { cause: options.cause });
+    const cause = scrubCause(options.cause);
+    super(redactSecrets(options.message), cause === undefined ? undefined : { cause });
+    const text = (value: string | undefined) => (value === undefined ? undefined : redactSecrets(value));
     this.code = options.code;
     this.status = options.status ?? 0;
     this.apiCode = options.apiCode;
-    this.apiCodeName = options.apiCodeName === undefined ? undefined : redactSecrets(options.apiCodeName);
-    this.meteringPointId = options.meteringPointId;
-    this.period = options.period;
-    this.correlationId = options.correlationId;
-    this.userCorrelationId = options.userCorrelationId;
-    this.traceId = options.traceId;
+    this.apiCodeName = text(options.apiCodeName);
+    this.meteringPointId = text(options.meteringPointId);
+    this.period = options.period && {
+      from: redactSecrets(options.period.from),
+      to: redactSecrets(options.period.to),
+    };
+    this.correlationId = text(options.correlationId);
+    this.userCorrelationId = text(options.userCorrelationId);
+    this.traceId = text(options.traceId);
     this.retryable = options.retryable ?? false;
     this.retryAfterMs = options.retryAfterMs;
-    this.hint = options.hint === undefined ? undefined : redactSecrets(options.hint);
-    this.operation = options.operation;
+    this.hint = text(options.hint);
+    this.operation = text(options.operation);
   }
 
   /** Plain data for logs, n8n/Node-RED outputs and MCP results. Never contains a token. */
@@ -120,4 +126,17 @@ export function invalidInput(
   extra: Omit<EloverblikErrorOptions, "code" | "message"> = {},
 ): EloverblikError {
   return new EloverblikError({ code: "INVALID_INPUT", message, ...extra });
+}
+
+/** A short, safe description of a bad option value for an error message (never the whole value). */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === "string") {
+    const shown = value.length > 24 ? `${value.slice(0, 8)}…(${value.length} characters)` : value;
+    return redactSecrets(JSON.stringify(shown));
+  }
+  if (typeof value === "object") return "an object";
+  if (typeof value === "function") return "a function";
+  return String(value);
 }

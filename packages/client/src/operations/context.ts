@@ -1,5 +1,5 @@
 import type { ApiKind } from "../auth/describe-token.js";
-import { EloverblikError } from "../errors/eloverblik-error.js";
+import { describeValue, EloverblikError, invalidInput } from "../errors/eloverblik-error.js";
 import { type ErrorContext, errorFromResponse } from "../errors/from-response.js";
 import type { Ports } from "../ports/ports.js";
 import type { CustomerRawClient, LegacyRawClient, ThirdPartyRawClient } from "../raw/raw-clients.js";
@@ -51,22 +51,30 @@ export async function callApi<T>(
     userCorrelationId: options?.userCorrelationId ?? call.userCorrelationId,
   };
   let result: RawResult;
-  try {
-    result = await run((request) => ctx.session.send(request, fullCall));
-  } catch (error) {
-    if (error instanceof EloverblikError) throw error;
-    if (error instanceof Error && error.name === "AbortError") {
-      throw new EloverblikError({
-        code: "ABORTED",
-        message: `The ${call.operation} call was cancelled.`,
-        operation: call.operation,
-        cause: error,
-      });
-    }
-    if (error instanceof SyntaxError) {
+  const maxAttempts = call.retry === false || call.idempotent === false ? 1 : ctx.session.retry.maxAttempts;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      result = await run((request) => ctx.session.send(request, fullCall));
+      break;
+    } catch (error) {
+      if (error instanceof EloverblikError) throw error;
+      if (error instanceof Error && error.name === "AbortError") {
+        throw new EloverblikError({
+          code: "ABORTED",
+          message: `The ${call.operation} call was cancelled.`,
+          operation: call.operation,
+          cause: error,
+        });
+      }
+      if (!(error instanceof SyntaxError)) throw error;
+      // A 200 whose body is cut off or not JSON: the same request is sent again within the budget.
+      if (attempt < maxAttempts) {
+        await ctx.session.backoff(fullCall, attempt);
+        continue;
+      }
       throw new EloverblikError({
         code: "UNEXPECTED_RESPONSE",
-        message: `Eloverblik answered ${call.operation} with a body that is not valid JSON.`,
+        message: `Eloverblik answered ${call.operation} with a body that is not valid JSON${attempt > 1 ? ` ${attempt} times` : ""}.${call.idempotent === false ? " The change may or may not have been made; check before repeating it." : ""}`,
         operation: call.operation,
         meteringPointId: errorContext.meteringPointId,
         period: errorContext.period,
@@ -74,7 +82,6 @@ export async function callApi<T>(
         cause: error,
       });
     }
-    throw error;
   }
   const correlationId = result.response.headers.get("x-correlation-id") ?? undefined;
   ctx.lastCorrelationId = correlationId ?? ctx.lastCorrelationId;
@@ -87,6 +94,42 @@ export async function callApi<T>(
     );
   }
   return { data: result.data as T, response: result.response, correlationId };
+}
+
+const HEADER_TEXT = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/** Checks an AbortSignal option (duck-typed: signals from another realm or a polyfill are fine). */
+export function checkSignal(signal: unknown, name: string): void {
+  if (signal === undefined) return;
+  const s = signal as Partial<AbortSignal> | null;
+  if (!s || typeof s.aborted !== "boolean" || typeof s.addEventListener !== "function") {
+    throw invalidInput(
+      `${name} must be an AbortSignal (from an AbortController); got ${describeValue(signal)}.`,
+    );
+  }
+}
+
+/** Per-call options checked before anything is sent, including the token exchange. */
+export function checkCallOptions(options: unknown, operation: string): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object") {
+    throw invalidInput(`${operation}: options must be an object; got ${describeValue(options)}.`, {
+      operation,
+    });
+  }
+  const { signal, userCorrelationId } = options as CallOptions;
+  checkSignal(signal, `${operation}: signal`);
+  if (userCorrelationId === undefined) return;
+  if (
+    typeof userCorrelationId !== "string" ||
+    userCorrelationId.length > 200 ||
+    !HEADER_TEXT.test(userCorrelationId)
+  ) {
+    throw invalidInput(
+      `${operation}: userCorrelationId must be 1 to 200 printable ASCII characters without line breaks (it is sent as the X-User-Correlation-ID header); got ${describeValue(userCorrelationId)}.`,
+      { operation },
+    );
+  }
 }
 
 /** A copy of a chunk-level error attributed to one metering point. */

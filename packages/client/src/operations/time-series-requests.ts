@@ -44,7 +44,8 @@ export async function fetchTimeSeriesChunks(
       message: "getTimeSeries needs a period: { from, to?, aggregation? }.",
     });
   }
-  const aggregation = validateAggregation(query.aggregation ?? "Actual");
+  // Only a missing aggregation means the default; null or "" is a mistake worth naming.
+  const aggregation = query.aggregation === undefined ? "Actual" : validateAggregation(query.aggregation);
   const range = resolveDateRange(
     { from: query.from, ...(query.to === undefined ? {} : { to: query.to }) },
     { nowMs: ctx.ports.now(), historyYears: ctx.historyYears },

@@ -38,7 +38,7 @@ function describeInvalid(value: unknown): string {
  * Checks that every id is an 18-digit GSRN string and returns the ids with duplicates removed,
  * keeping the first occurrence's position (so results come back in the order the caller gave,
  * and a repeated id is not fetched, or charged against the rate limit, twice).
- * All invalid ids are reported in one error so the caller can fix them in one go.
+ * All invalid ids are reported in one error (the first three named, the rest counted).
  */
 export function validateMeteringPointIds(ids: readonly string[]): string[] {
   if (!Array.isArray(ids)) {
@@ -63,7 +63,9 @@ export function validateMeteringPointIds(ids: readonly string[]): string[] {
     }
   }
   if (invalid.length > 0) {
-    const list = invalid.map(describeInvalid).join("; ");
+    // Name a few, then count the rest: the message stays short whatever was passed.
+    const shown = invalid.slice(0, 3).map(describeInvalid).join("; ");
+    const list = invalid.length > 3 ? `${shown}; and ${invalid.length - 3} more` : shown;
     const noun =
       invalid.length === 1 ? "1 invalid metering point id" : `${invalid.length} invalid metering point ids`;
     throw invalidInput(

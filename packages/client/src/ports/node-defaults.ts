@@ -1,3 +1,4 @@
+import { onAbort } from "../transport/signals.js";
 import type { Ports } from "./ports.js";
 
 // The only module that touches Node/browser globals. A host that cannot allow them (n8n Cloud)
@@ -10,14 +11,15 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
       return;
     }
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stop?.();
       resolve();
     }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const stop = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : undefined;
   });
 }
 

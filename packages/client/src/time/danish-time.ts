@@ -12,6 +12,8 @@
  * Local dates are always `YYYY-MM-DD` strings; instants are epoch milliseconds.
  */
 
+import { invalidInput } from "../errors/eloverblik-error.js";
+
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
@@ -91,8 +93,32 @@ function utcYear(instantMs: number): number {
   return civilFromDays(Math.floor(instantMs / MS_PER_DAY)).year;
 }
 
+/** Refuses what is not epoch milliseconds (a Date, a string, NaN) instead of computing "NaN-NaN-NaN". */
+function requireInstant(instantMs: unknown): void {
+  if (typeof instantMs === "number" && Number.isFinite(instantMs)) return;
+  const what =
+    instantMs instanceof Date || Object.prototype.toString.call(instantMs) === "[object Date]"
+      ? "a Date (pass date.getTime())"
+      : typeof instantMs === "string"
+        ? `the string ${JSON.stringify(instantMs.length > 30 ? `${instantMs.slice(0, 30)}…` : instantMs)} (pass Date.parse(text))`
+        : typeof instantMs === "number"
+          ? String(instantMs)
+          : instantMs === null
+            ? "null"
+            : typeof instantMs;
+  throw invalidInput(`Expected an instant as epoch milliseconds (a finite number); got ${what}.`);
+}
+
+function requireWhole(value: unknown, name: string): number {
+  if (typeof value === "number" && Number.isFinite(value)) return Math.trunc(value);
+  throw invalidInput(
+    `${name} must be a finite number; got ${value === null ? "null" : typeof value === "number" ? String(value) : typeof value}.`,
+  );
+}
+
 /** Offset of Danish local time from UTC at an instant, in minutes. */
 export function copenhagenOffsetMinutes(instantMs: number): 60 | 120 {
+  requireInstant(instantMs);
   const [start, end] = switchInstants(utcYear(instantMs));
   return instantMs >= start && instantMs < end ? 120 : 60;
 }
@@ -113,9 +139,15 @@ function parseLocalDate(date: string): { year: number; month: number; day: numbe
 function requireLocalDate(date: string): { year: number; month: number; day: number } {
   const parsed = parseLocalDate(date);
   if (parsed === undefined) {
-    throw new RangeError(
-      `Invalid local date ${JSON.stringify(date)}: expected a real calendar date as YYYY-MM-DD`,
-    );
+    const shown =
+      typeof date === "string"
+        ? JSON.stringify(date.length > 30 ? `${date.slice(0, 30)}…` : date)
+        : Object.prototype.toString.call(date) === "[object Date]"
+          ? "a Date (local dates are YYYY-MM-DD strings)"
+          : date === null
+            ? "null"
+            : typeof date;
+    throw invalidInput(`Invalid local date ${shown}: expected a real calendar date as YYYY-MM-DD.`);
   }
   return parsed;
 }
@@ -177,7 +209,7 @@ export function todayInDenmark(nowMs: number): string {
 /** Calendar-day shift; `days` may be negative. */
 export function addLocalDays(date: string, days: number): string {
   const { year, month, day } = requireLocalDate(date);
-  const shifted = civilFromDays(daysFromCivil(year, month, day) + Math.trunc(days));
+  const shifted = civilFromDays(daysFromCivil(year, month, day) + requireWhole(days, "days"));
   return formatDate(shifted.year, shifted.month, shifted.day);
 }
 
@@ -187,7 +219,7 @@ export function addLocalDays(date: string, days: number): string {
  */
 export function addLocalMonths(date: string, months: number): string {
   const { year, month, day } = requireLocalDate(date);
-  const index = year * 12 + (month - 1) + Math.trunc(months);
+  const index = year * 12 + (month - 1) + requireWhole(months, "months");
   const newYear = Math.floor(index / 12);
   const newMonth = index - newYear * 12 + 1;
   return formatDate(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
@@ -195,7 +227,7 @@ export function addLocalMonths(date: string, months: number): string {
 
 /** Calendar-year shift; 29 February clamps to 28 February in non-leap years. */
 export function addLocalYears(date: string, years: number): string {
-  return addLocalMonths(date, Math.trunc(years) * 12);
+  return addLocalMonths(date, requireWhole(years, "years") * 12);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */

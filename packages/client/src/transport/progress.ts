@@ -20,7 +20,13 @@ export type ProgressEvent =
   | {
       type: "wait";
       operation: string;
-      reason: "rate-limit" | "token-rate-limit" | "retry-after" | "datahub-unavailable" | "network";
+      reason:
+        | "rate-limit"
+        | "token-rate-limit"
+        | "retry-after"
+        | "datahub-unavailable"
+        | "network"
+        | "unreadable-answer";
       ms: number;
       attempt: number;
     }

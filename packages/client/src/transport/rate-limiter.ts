@@ -1,5 +1,6 @@
 import type { Ports } from "../ports/ports.js";
 import { type RateLimits, type RateLimitsOption, resolveRateLimits } from "./rate-limits.js";
+import { onAbort } from "./signals.js";
 
 export type CallKind = "token" | "data";
 
@@ -21,7 +22,8 @@ export class RateLimiter {
   private readonly tokenStarts: number[] = [];
   private readonly allStarts: number[] = [];
   private active = 0;
-  private readonly waiting: Array<() => void> = [];
+  /** Callers waiting for a concurrency slot, in arrival order (a Set: an abort removes in O(1)). */
+  private readonly waiting = new Set<() => void>();
 
   constructor(limits: RateLimitsOption | undefined, ports: Pick<Ports, "now" | "sleep">) {
     this.limits = resolveRateLimits(limits);
@@ -57,6 +59,21 @@ export class RateLimiter {
       released = true;
       this.leave();
     };
+  }
+
+  /**
+   * Waits until a call of `kind` could start, without taking a slot. Resolves true when it had to
+   * wait, so a caller can look again for what another caller may have done meanwhile (the token
+   * cache reads the store again before it exchanges).
+   */
+  async ready(kind: CallKind, signal?: AbortSignal): Promise<boolean> {
+    let waited = false;
+    for (let wait = this.waitFor(kind); wait !== undefined; wait = this.waitFor(kind)) {
+      signal?.throwIfAborted();
+      waited = true;
+      await this.ports.sleep(wait.ms, signal);
+    }
+    return waited;
   }
 
   /** Calls started within the current window (for diagnostics and tests). */
@@ -96,24 +113,27 @@ export class RateLimiter {
     }
     return new Promise((resolve, reject) => {
       const grant = () => {
-        signal?.removeEventListener("abort", onAbort);
+        stop?.();
         this.active++;
         resolve();
       };
-      const onAbort = () => {
-        const index = this.waiting.indexOf(grant);
-        if (index >= 0) this.waiting.splice(index, 1);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.waiting.push(grant);
+      const stop = signal
+        ? onAbort(signal, () => {
+            this.waiting.delete(grant);
+            reject(signal.reason);
+          })
+        : undefined;
+      this.waiting.add(grant);
     });
   }
 
   private leave(): void {
     this.active--;
-    const next = this.waiting.shift();
-    if (next) next();
+    const next = this.waiting.values().next();
+    if (!next.done) {
+      this.waiting.delete(next.value);
+      next.value();
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import { describeValue, invalidInput } from "../errors/eloverblik-error.js";
+
 export interface RetryOptions {
   /** Attempts per request, the first included. */
   maxAttempts: number;
@@ -24,16 +26,23 @@ export const DEFAULT_RETRY: RetryOptions = {
 
 export function resolveRetry(option: Partial<RetryOptions> | undefined): RetryOptions {
   const merged: RetryOptions = { ...DEFAULT_RETRY };
+  if (option !== undefined && (option === null || typeof option !== "object" || Array.isArray(option))) {
+    throw invalidInput(`retry must be an object such as { maxAttempts: 2 }; got ${describeValue(option)}.`);
+  }
   for (const [key, value] of Object.entries(option ?? {})) {
     if (value === undefined) continue; // an explicit undefined means "the default"
-    if (!(key in DEFAULT_RETRY)) throw new RangeError(`retry.${key} is not a retry option`);
+    if (!Object.hasOwn(DEFAULT_RETRY, key)) {
+      throw invalidInput(
+        `retry.${key.slice(0, 40)} is not a retry option; known: ${Object.keys(DEFAULT_RETRY).join(", ")}.`,
+      );
+    }
     if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
-      throw new RangeError(`retry.${key} must be a number ≥ 0, got ${String(value)}`);
+      throw invalidInput(`retry.${key} must be a number ≥ 0; got ${describeValue(value)}.`);
     }
     merged[key as keyof RetryOptions] = value;
   }
   if (!Number.isInteger(merged.maxAttempts) || merged.maxAttempts < 1) {
-    throw new RangeError(`retry.maxAttempts must be a whole number ≥ 1, got ${String(merged.maxAttempts)}`);
+    throw invalidInput(`retry.maxAttempts must be a whole number ≥ 1; got ${String(merged.maxAttempts)}.`);
   }
   return merged;
 }

@@ -1,8 +1,8 @@
-import { fingerprint } from "../auth/base64url.js";
 import type { ApiKind } from "../auth/describe-token.js";
 import type { TokenStore } from "../auth/token-store.js";
 import { EloverblikError } from "../errors/eloverblik-error.js";
 import { parseRetryAfter } from "../errors/from-response.js";
+import { rememberSecret } from "../errors/redact.js";
 import type { Ports } from "../ports/ports.js";
 import type { ProgressEvent, ProgressListener } from "./progress.js";
 import type { CallKind, RateLimiter } from "./rate-limiter.js";
@@ -68,14 +68,39 @@ export class Session {
 
   constructor(options: SessionOptions) {
     this.options = options;
+    rememberSecret(options.refreshToken);
     this.tokens = new TokenCache({
       ports: options.ports,
       tokenStore: options.tokenStore,
-      storeKey: `eloverblik:${options.api}:${fingerprint(options.baseUrl)}:${fingerprint(options.refreshToken)}`,
+      api: options.api,
+      baseUrl: options.baseUrl,
+      refreshToken: options.refreshToken,
+      retry: options.retry,
+      signal: options.signal,
       renewBeforeMs: options.tokenRenewBeforeMs ?? 5 * 60_000,
       onProgress: (event) => this.emit(event),
+      whenExchangeAllowed: (signal) => options.limiter.ready("token", signal),
       exchange: () =>
         options.exchange((request) => this.send(request, { operation: "getToken", kind: "token" })),
+    });
+  }
+
+  /** The retry budget every step of a call shares (unreadable answers are retried within it). */
+  get retry(): RetryOptions {
+    return this.options.retry;
+  }
+
+  /**
+   * Waits before a call whose answer could not be read is sent again (a 200 with a cut-off or
+   * non-JSON body): the network backoff, abortable, reported as a wait.
+   */
+  async backoff(context: CallContext, attempt: number): Promise<void> {
+    const { ports, retry } = this.options;
+    const signal = combineSignals(this.options.signal, context.signal);
+    const ms = Math.min(retry.defaultWaitMs, retry.networkBaseMs * 2 ** (attempt - 1));
+    this.emit({ type: "wait", operation: context.operation, reason: "unreadable-answer", ms, attempt });
+    await ports.sleep(ms, signal).catch((error: unknown) => {
+      throw abortError(error, signal, context);
     });
   }
 
@@ -87,35 +112,41 @@ export class Session {
   async send(request: Request, context: CallContext): Promise<Response> {
     const signal = combineSignals(this.options.signal, context.signal);
     const body = request.body === null ? undefined : await request.text();
-    if (context.anonymous) return this.attempts(request, body, context, "", signal);
+    if (context.anonymous) return this.attempts(request, body, context, () => "", signal);
     if (context.kind === "token") {
-      return this.attempts(request, body, context, this.options.refreshToken, signal);
+      return this.attempts(request, body, context, () => this.options.refreshToken, signal);
     }
     const token = await this.tokens.get(signal).catch((error: unknown) => {
       throw abortError(error, signal, context);
     });
-    const response = await this.attempts(request, body, context, token, signal);
+    // The token is read again once the limiter grants the slot: a call that queued for minutes
+    // sends the token current then, not the one it started with.
+    let used = token;
+    const bearer = () => {
+      used = this.tokens.current() ?? token;
+      return used;
+    };
+    const response = await this.attempts(request, body, context, bearer, signal);
     if (response.status !== 401) return response;
-    const exchangedAt = this.tokens.exchangedAt(token);
+    const exchangedAt = this.tokens.exchangedAt(used);
     if (exchangedAt !== undefined && this.options.ports.now() - exchangedAt < FRESH_TOKEN_MS) return response;
     // An older token was revoked or expired early: exchange once and send again.
-    await this.tokens.invalidate(token);
+    await this.tokens.invalidate(used);
     const fresh = await this.tokens.get(signal).catch((error: unknown) => {
       throw abortError(error, signal, context);
     });
-    return this.attempts(request, body, context, fresh, signal);
+    return this.attempts(request, body, context, () => this.tokens.current() ?? fresh, signal);
   }
 
   private async attempts(
     request: Request,
     body: string | undefined,
     context: CallContext,
-    bearer: string,
+    bearer: () => string,
     signal: AbortSignal | undefined,
   ): Promise<Response> {
     const { ports, limiter, retry } = this.options;
     const path = context.displayPath ?? new URL(request.url).pathname;
-    const headers = buildHeaders(request, bearer, context);
     const maxAttempts = context.retry === false ? 1 : retry.maxAttempts;
     for (let attempt = 1; ; attempt++) {
       const release = await limiter
@@ -140,6 +171,13 @@ export class Session {
         meteringPointIds: context.meteringPointIds,
         period: context.period,
       });
+      let headers: Headers;
+      try {
+        headers = buildHeaders(request, bearer(), context);
+      } catch (error) {
+        release();
+        throw error;
+      }
       const started = ports.now();
       let response: Response | undefined;
       let failure: unknown;

@@ -12,6 +12,37 @@ export function combineSignals(...signals: Array<AbortSignal | undefined>): Abor
   return controller.signal;
 }
 
+const hubs = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Runs `callback` once when `signal` aborts; returns the function that unregisters it. However
+ * many calls of a job wait on one signal (1,000 batches queued for the limiter), the signal gets a
+ * single listener, so Node never warns about a listener leak and an abort reaches every waiter at
+ * once.
+ */
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = hubs.get(signal);
+  if (!callbacks) {
+    const set = new Set<() => void>();
+    callbacks = set;
+    hubs.set(signal, set);
+    signal.addEventListener(
+      "abort",
+      () => {
+        hubs.delete(signal);
+        for (const fn of [...set]) fn();
+        set.clear();
+      },
+      { once: true },
+    );
+  }
+  callbacks.add(callback);
+  const set = callbacks;
+  return () => {
+    set.delete(callback);
+  };
+}
+
 /**
  * Waits for a shared promise but gives up as soon as this caller's own signal aborts, without
  * cancelling the work for the other callers.
@@ -20,15 +51,14 @@ export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefin
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const stop = onAbort(signal, () => reject(signal.reason));
     promise.then(
       (value) => {
-        signal.removeEventListener("abort", onAbort);
+        stop();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
+        stop();
         reject(error);
       },
     );

@@ -127,12 +127,23 @@ describe("retries", () => {
     expect(isEloverblikError(error) && error.status).toBe(0);
   });
 
-  it("turns malformed JSON into UNEXPECTED_RESPONSE", async () => {
-    sequence(["malformed"]);
+  it("sends a call again when its 200 answer cannot be read, within the retry budget", async () => {
+    const seen = sequence(["malformed", "malformed"]);
+    const events: ProgressEvent[] = [];
+    await expect(client(events).listMeteringPoints()).resolves.toEqual([]);
+    expect(seen.calls).toBe(3);
+    expect(events.filter((e) => e.type === "wait" && e.reason === "unreadable-answer")).toHaveLength(2);
+  });
+
+  it("turns malformed JSON into UNEXPECTED_RESPONSE once the budget is spent", async () => {
+    const seen = sequence(["malformed", "malformed", "malformed", "malformed", "malformed"]);
     const error = await client()
       .listMeteringPoints()
       .catch((e: unknown) => e);
     expect(isEloverblikError(error) && error.code).toBe("UNEXPECTED_RESPONSE");
+    expect(isEloverblikError(error) && error.operation).toBe("listMeteringPoints");
+    expect(String((error as Error).message)).toContain("4 times");
+    expect(seen.calls).toBe(4);
   });
 
   it("aborts during a retry wait with ABORTED and sends nothing more", async () => {

@@ -1,5 +1,5 @@
+import { hmacSha256 } from "@eloverblik-kit/client";
 import { decodeBase64Url, encodeBase64Url, utf8 } from "./base64url.js";
-import { hmacSha256 } from "./sha256.js";
 
 const HEADER = encodeBase64Url(utf8.encode(JSON.stringify({ alg: "HS256", typ: "JWT" })));
 

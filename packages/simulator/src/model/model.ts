@@ -1,6 +1,5 @@
-import { todayInDenmark } from "@eloverblik-kit/client";
+import { sha256, todayInDenmark } from "@eloverblik-kit/client";
 import { utf8 } from "../auth/base64url.js";
-import { sha256 } from "../auth/sha256.js";
 import {
   type IssuedToken,
   type IssueOptions,

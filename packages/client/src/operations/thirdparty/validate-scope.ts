@@ -1,4 +1,4 @@
-import { invalidInput } from "../../errors/eloverblik-error.js";
+import { describeValue, invalidInput } from "../../errors/eloverblik-error.js";
 import { AUTHORIZATION_SCOPES, type AuthorizationScope } from "../../types.js";
 
 /** Checks the scope/identifier pair before a request; the identifier goes into the URL path. */
@@ -9,8 +9,16 @@ export function validateScope(scope: unknown, identifier: unknown, operation: st
       `${operation}: scope must be one of ${AUTHORIZATION_SCOPES.join(", ")}; got ${JSON.stringify(scope)}.`,
     );
   }
-  if (typeof identifier !== "string" || !identifier.trim() || /[/?#\s]/.test(identifier.trim())) {
-    throw invalidInput(`${operation}: identifier must be a non-empty ${match} without slashes or spaces.`);
+  // The identifier becomes one path segment: "." or "..", slashes, percent-escapes or other
+  // characters outside letters, digits and - _ : @ could make the request go to another path.
+  if (
+    typeof identifier !== "string" ||
+    !/^[A-Za-z0-9_:@-][A-Za-z0-9._:@-]{0,99}$/.test(identifier.trim()) ||
+    /^\.+$/.test(identifier.trim())
+  ) {
+    throw invalidInput(
+      `${operation}: identifier must be a ${match} of letters, digits and - _ . : @ (at most 100, not starting with a dot); got ${describeValue(identifier)}.`,
+    );
   }
   if (match === "customerCVR" && !/^\d{8}$/.test(identifier.trim())) {
     throw invalidInput(`${operation}: a customerCVR is 8 digits; got ${JSON.stringify(identifier)}.`);

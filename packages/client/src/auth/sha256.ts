@@ -1,7 +1,7 @@
 /**
- * SHA-256 and HMAC-SHA256 in plain TypeScript. The simulator signs its tokens synchronously
- * (so `createSimulator()` can hand out ready tokens) and must run wherever msw runs, including
- * browsers, so neither `node:crypto` nor the async WebCrypto API fits.
+ * SHA-256 and HMAC-SHA256 in plain TypeScript, synchronous and free of host globals, so it runs
+ * wherever the client runs (n8n's restricted nodes and browsers included). The client keys its token
+ * store with it; the simulator signs its tokens with it.
  */
 
 const K = new Uint32Array([
@@ -92,4 +92,14 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
   inner.set(message, 64);
   outer.set(sha256(inner), 64);
   return sha256(outer);
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** SHA-256 of a string's UTF-8 bytes, as 64 lowercase hex digits. */
+export function sha256Hex(text: string): string {
+  const digest = sha256(new TextEncoder().encode(text));
+  let out = "";
+  for (const byte of digest) out += HEX[byte];
+  return out;
 }
