@@ -8,7 +8,6 @@ import {
   EloverblikError,
   type EloverblikOptions,
   isEloverblikError,
-  type TokenStore,
 } from "@eloverblik-kit/client";
 import { errorText, isTokenError } from "./errors.js";
 import { localDate, localTime } from "./format.js";
@@ -88,22 +87,6 @@ const MCP_RETRY = { maxAttempts: 1 } as const;
  */
 const processTokenStore = createMemoryTokenStore();
 
-/** A store that reports every data-access token it holds, so the scrubber can know them. */
-function watchedStore(store: TokenStore, seen: (token: string) => void): TokenStore {
-  return {
-    async get(key) {
-      const value = await store.get(key);
-      if (value) seen(value.accessToken);
-      return value;
-    },
-    async set(key, value) {
-      seen(value.accessToken);
-      await store.set(key, value);
-    },
-    ...(store.delete ? { delete: (key: string) => store.delete?.(key) } : {}),
-  };
-}
-
 function missingToken(): EloverblikError {
   return new EloverblikError({
     code: "TOKEN_MISSING",
@@ -147,7 +130,9 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
           now,
           ...options.clientOptions,
           retry: { ...MCP_RETRY, ...options.clientOptions?.retry },
-          tokenStore: watchedStore(options.clientOptions?.tokenStore ?? processTokenStore, rememberSecret),
+          // The client remembers every token it holds and scrubs it from errors; the store is
+          // passed as it is, so every context of the process shares one token state per token.
+          tokenStore: options.clientOptions?.tokenStore ?? processTokenStore,
           api,
           refreshToken,
           baseUrl,

@@ -7,6 +7,7 @@ import {
   connect,
   data,
   idsOf,
+  NOW_AT_START,
   type Session,
   simClient,
   startSim,
@@ -156,12 +157,32 @@ describe("get_charges", () => {
 
 describe("get_charges: dates and periods", () => {
   it("shows when an announced tariff starts as a Danish date", async () => {
-    const r = await s.call("get_charges", { metering_point_ids: [ids.household] });
-    const announced = data(r).results[0].tariffs.find((t: { inForceToday: boolean }) => !t.inForceToday);
-    // The summer tariff starts 1 April 2027 in Denmark: 22:00 UTC the day before.
-    expect(announced.validFrom).toBe("2027-03-31T22:00:00.000Z");
-    expect(textOf(r)).toContain(`tariff ${announced.name} [PT15M]: 0.1513–0.59 DKK/kWh (from 2027-04-01)`);
-    expect(textOf(r)).not.toContain("2027-03-31");
+    // getcharges sends the charges in force today, and a charge not yet started with its first
+    // version: in June 2025 the quarter-hour tariff of 1 October 2025 is announced.
+    const june = () => clock() - (NOW_AT_START - Date.parse("2025-06-10T10:00:00Z"));
+    const early = await startSim({ clock: june });
+    const session = await connect({
+      client: createEloverblik({
+        api: "customer",
+        refreshToken: early.tokens.customer,
+        baseUrl: early.url,
+        now: june,
+        retry: { maxAttempts: 1 },
+      }),
+      refreshToken: early.tokens.customer,
+      now: june,
+    });
+    try {
+      const r = await session.call("get_charges", { metering_point_ids: [idsOf(early).household] });
+      const announced = data(r).results[0].tariffs.find((t: { inForceToday: boolean }) => !t.inForceToday);
+      // It starts 1 October 2025 in Denmark: 22:00 UTC the day before.
+      expect(announced.validFrom).toBe("2025-09-30T22:00:00.000Z");
+      expect(textOf(r)).toMatch(new RegExp(`tariff ${announced.name} \\[PT15M\\]: .* \\(from 2025-10-01\\)`));
+      expect(textOf(r)).not.toContain("2025-09-30");
+    } finally {
+      await session.close();
+      await early.close();
+    }
   });
 
   it("converts a daily subscription to a month the same way in get_charges and the estimate", async () => {

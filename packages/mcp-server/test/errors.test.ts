@@ -268,6 +268,35 @@ describe("token problems", () => {
     }
   });
 
+  it("a revoked refresh token: every tool call returns the token error at once, with one exchange", async () => {
+    const genuine = sim.simulator.issueRefreshToken({ api: "customer", tokenName: "revoked" });
+    const [header, payload] = genuine.split(".");
+    const revoked = `${header}.${payload}.${"r".repeat(43)}`;
+    const tokenCalls = () => sim.simulator.requests.filter((r) => r.path.endsWith("/api/token")).length;
+    const before = tokenCalls();
+    const session = await connect({ api: "customer", refreshToken: revoked, baseUrl: sim.url });
+    try {
+      const took: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        for (const [tool, args] of [
+          ["list_metering_points", {}],
+          ["get_time_series", { metering_point_ids: [ids.household], from: "2026-11-01", to: "2026-11-02" }],
+        ] as const) {
+          const started = performance.now();
+          const r = await session.call(tool, args);
+          took.push(performance.now() - started);
+          expect(r.isError).toBe(true);
+          expect(textOf(r)).toMatch(/UNAUTHORIZED[\s\S]*Opret token/);
+        }
+      }
+      // Without the remembered refusal every third call waited ~61 s for the token limiter.
+      expect(tokenCalls() - before).toBe(1);
+      expect(Math.max(...took)).toBeLessThan(5_000);
+    } finally {
+      await session.close();
+    }
+  });
+
   it("a working token: api_status exchanges it once and reports no token problem", async () => {
     const token = sim.simulator.issueRefreshToken({ api: "customer", tokenName: "fungerer" });
     const session = await connect({ api: "customer", refreshToken: token, baseUrl: sim.url });

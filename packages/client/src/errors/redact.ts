@@ -1,89 +1,94 @@
 // Secrets are removed two ways: by shape (anything that looks like a JWT or a bearer header) and by
-// value (every refresh and data-access token a client of this process has held, and each of its
-// dot-separated parts, so a token a server echoes cut into pieces, or one that is not JWT-shaped,
-// is caught too).
+// value (every refresh and data-access token a client of this process has held, whole or in any
+// piece of 16 characters or more, so a token a server echoes cut into parts, glued to other text or
+// shortened is caught too, JWT-shaped or not).
 
 // A JWT is three base64url segments; refresh and data-access tokens are both JWTs. A cut-off one
 // (header and part of the claims) still names the token, so any "eyJ…" run is removed.
 const JWT = /eyJ[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*){0,2}/g;
 const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
-/** Runs of token characters long enough to be a secret's part. */
-const RUN = /[A-Za-z0-9_~+/=-]{12,}/g;
-const MIN_PART = 12;
-const PREFIX = 12;
-/** Parts remembered per process; the oldest are forgotten first. */
-const MAX_KNOWN = 8192;
 
-const knownParts = new Set<string>();
-const byPrefix = new Map<string, Set<string>>();
+/**
+ * Pieces of a known secret this long are removed: shorter runs are too likely to occur by chance
+ * in ordinary text.
+ */
+export const MIN_SECRET_FRAGMENT = 16;
+/** Secrets remembered per process; the oldest are forgotten first (they still go by shape). */
+const MAX_SECRETS = 512;
+
+/** Every window of MIN_SECRET_FRAGMENT characters of every remembered secret, with a count. */
+const windows = new Map<string, number>();
+const secrets = new Set<string>();
+
+function windowsOf(secret: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + MIN_SECRET_FRAGMENT <= secret.length; i++)
+    out.push(secret.slice(i, i + MIN_SECRET_FRAGMENT));
+  return out;
+}
 
 /**
  * Remembers a secret so that every later error, message and log line of this process is scrubbed
- * of it. The client calls it for each refresh token and data-access token it uses; hosts may add
- * their own (an n8n credential, a bearer secret).
+ * of it, whole or in part. The client calls it for each refresh token and data-access token it
+ * uses; hosts may add their own (an n8n credential, a bearer secret).
  */
 export function rememberSecret(secret: string): void {
   if (typeof secret !== "string") return;
-  const parts = [secret, ...secret.split(/[.\s]+/)];
-  for (const part of parts) {
-    if (part.length < MIN_PART || knownParts.has(part)) continue;
-    if (knownParts.size >= MAX_KNOWN) forget(knownParts.values().next().value as string);
-    knownParts.add(part);
-    const prefix = part.slice(0, PREFIX);
-    let set = byPrefix.get(prefix);
-    if (!set) {
-      set = new Set();
-      byPrefix.set(prefix, set);
+  const trimmed = secret.trim();
+  if (trimmed.length < MIN_SECRET_FRAGMENT || secrets.has(trimmed)) return;
+  if (secrets.size >= MAX_SECRETS) {
+    const oldest = secrets.values().next().value as string;
+    secrets.delete(oldest);
+    for (const w of windowsOf(oldest)) {
+      const left = (windows.get(w) ?? 1) - 1;
+      if (left <= 0) windows.delete(w);
+      else windows.set(w, left);
     }
-    set.add(part);
   }
-}
-
-function forget(part: string): void {
-  knownParts.delete(part);
-  const prefix = part.slice(0, PREFIX);
-  const set = byPrefix.get(prefix);
-  set?.delete(part);
-  if (set?.size === 0) byPrefix.delete(prefix);
+  secrets.add(trimmed);
+  for (const w of windowsOf(trimmed)) windows.set(w, (windows.get(w) ?? 0) + 1);
 }
 
 /**
- * Replaces every remembered part found inside a run of token characters, also where it is glued
- * to other characters ("00-<part>-01") or cut off at the run's end (a shortened echo).
+ * Replaces every stretch of text that a remembered secret also contains and that is at least
+ * MIN_SECRET_FRAGMENT long: such a stretch is made of overlapping windows of that length, each of
+ * which occurs in a secret, so marking each matching window covers the whole stretch.
  */
-function scrubRun(run: string): string {
+function removeFragments(text: string): string {
+  if (windows.size === 0 || text.length < MIN_SECRET_FRAGMENT) return text;
   let out = "";
   let copied = 0;
-  let i = 0;
-  while (i <= run.length - PREFIX) {
-    const candidates = byPrefix.get(run.slice(i, i + PREFIX));
-    let matched = 0;
-    if (candidates) {
-      const rest = run.length - i;
-      for (const part of candidates) {
-        if (run.startsWith(part, i)) matched = Math.max(matched, part.length);
-        else if (rest < part.length && part.startsWith(run.slice(i))) matched = Math.max(matched, rest);
-      }
+  let rangeStart = -1;
+  let rangeEnd = -1;
+  for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
+    if (!windows.has(text.slice(i, i + MIN_SECRET_FRAGMENT))) continue;
+    if (rangeStart >= 0 && i <= rangeEnd) {
+      rangeEnd = i + MIN_SECRET_FRAGMENT;
+      continue;
     }
-    if (matched > 0) {
-      out += `${run.slice(copied, i)}[redacted]`;
-      i += matched;
-      copied = i;
-    } else {
-      i++;
+    if (rangeStart >= 0) {
+      out += `${text.slice(copied, rangeStart)}[redacted]`;
+      copied = rangeEnd;
     }
+    rangeStart = i;
+    rangeEnd = i + MIN_SECRET_FRAGMENT;
   }
-  return copied === 0 ? run : out + run.slice(copied);
+  if (rangeStart < 0) return text;
+  out += `${text.slice(copied, rangeStart)}[redacted]`;
+  return out + text.slice(rangeEnd);
 }
 
-/** Removes anything shaped like a token, and every remembered secret, from a string. */
+/**
+ * Removes anything shaped like a token, every remembered secret (whole or in pieces) and the
+ * given `known` strings from a text.
+ */
 export function redactSecrets(text: string, known: readonly string[] = []): string {
   let out = String(text);
   for (const secret of known) {
     if (typeof secret === "string" && secret.length >= 8) out = out.split(secret).join("[redacted]");
   }
+  out = removeFragments(out);
   out = out.replace(BEARER, "$1[redacted]").replace(JWT, "[redacted-token]");
-  if (knownParts.size > 0) out = out.replace(RUN, scrubRun);
   out = out.replace(/\[redacted-token\](?:\[redacted-token\])+/g, "[redacted-token]");
   return out;
 }
