@@ -24,6 +24,8 @@ export interface OperationContext {
   historyYears: number;
   /** Correlation id of the most recent answer, for support requests. */
   lastCorrelationId: string | undefined;
+  /** Third Party access windows per metering point, read from the authorizations when needed. */
+  accessWindows?: { atMs: number; windows: Map<string, Array<{ from: string; to: string }>> } | undefined;
 }
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
