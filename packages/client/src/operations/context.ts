@@ -114,7 +114,7 @@ export function checkSignal(signal: unknown, name: string): void {
 /** Per-call options checked before anything is sent, including the token exchange. */
 export function checkCallOptions(options: unknown, operation: string): void {
   if (options === undefined) return;
-  if (options === null || typeof options !== "object") {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw invalidInput(`${operation}: options must be an object; got ${describeValue(options)}.`, {
       operation,
     });

@@ -131,6 +131,61 @@ describe("bad input is refused clearly, boundedly and before any request", () =>
   });
 });
 
+describe("every operation", () => {
+  it("refuses garbage arguments with a bounded INVALID_INPUT and sends nothing", async () => {
+    const sent: string[] = [];
+    const garbage: unknown[][] = [
+      [null],
+      ["x"],
+      [["1"], null],
+      [{ length: 3 }],
+      [["571313180100000001"], "x"],
+      [["571313180100000001"], { signal: 1 }],
+      ["571313180100000001", 12345678, []],
+    ];
+    let refused = 0;
+    for (const api of ["customer", "thirdparty"] as const) {
+      const c = client({
+        api,
+        refreshToken: refreshToken(api),
+        fetch: async (request) => {
+          sent.push(request.url);
+          throw new Error("nothing may be sent");
+        },
+      }) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const operations = Object.keys(c).filter((k) => typeof c[k] === "function" && k !== "accessToken");
+      expect(operations.length).toBeGreaterThan(12);
+      for (const name of operations) {
+        for (const args of garbage) {
+          // Only argument lists this operation cannot accept count: a call with valid arguments
+          // would rightly send a request.
+          const error = await Promise.resolve()
+            .then(() => c[name]!(...args))
+            .then(
+              () => undefined,
+              (e: unknown) => e,
+            );
+          if (sent.length > 0) {
+            // Only an options-only operation may take `{ length: 3 }` as (ignorable) options.
+            expect(`${name}(${JSON.stringify(args)})`).toMatch(
+              /^(isAlive|listMeteringPoints|listAuthorizations)\(\[\{"length":3\}\]\)$/,
+            );
+            sent.length = 0;
+            continue;
+          }
+          if (error === undefined) continue;
+          expect(isEloverblikError(error) && error.code, `${name}(${JSON.stringify(args)})`).toBe(
+            "INVALID_INPUT",
+          );
+          expect((error as Error).message.length).toBeLessThan(400);
+          refused++;
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(150);
+  });
+});
+
 describe("aborting a large job", () => {
   it("rejects with ABORTED as soon as it is aborted, without a listener-leak warning, and sends nothing after it", async () => {
     const warnings: string[] = [];
