@@ -1,8 +1,13 @@
 import { localDateStartUtc } from "../time/danish-time.js";
-import { type ColumnarTimeSeries, flattenTimeSeriesColumnar } from "../time-series/columnar.js";
+import {
+  decodeColumnarChunk,
+  decodeRowChunk,
+  joinColumnarChunks,
+  joinRowChunks,
+} from "../time-series/chunks.js";
+import type { ColumnarTimeSeries } from "../time-series/columnar.js";
 import { columnarCoverage, concatColumnarSeries } from "../time-series/concat-columnar.js";
-import { coverageGaps, rowSeries } from "../time-series/coverage-gaps.js";
-import { flattenTimeSeries } from "../time-series/flatten.js";
+import { coverageGaps } from "../time-series/coverage-gaps.js";
 import { mergeCalendarPoints } from "../time-series/merge-calendar-points.js";
 import type { TimeSeriesGap, TimeSeriesPoint } from "../time-series/types.js";
 import type { Aggregation, TimeSeriesDocument } from "../types.js";
@@ -73,6 +78,118 @@ function toResult<T>(chunks: RawTimeSeriesChunks, build: () => T): ItemResult<T>
   };
 }
 
+type Decoded<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** An item `fetchTimeSeriesChunks` keeps as data (the others become that id's errors). */
+function isDataItem(item: unknown): item is Record<string, unknown> {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
+  const { success, errorCode } = item as Record<string, unknown>;
+  return !(success === false || (errorCode != null && Number(errorCode) !== 10000));
+}
+
+/**
+ * Decodes every answer's items the moment the answer arrives and lets go of its JSON, so that a
+ * long period never holds all of its parsed chunks at once. It sees the answers through the raw
+ * clients' `POST`, which gettimeseries calls go through; each item it decoded is passed on without
+ * its `MyEnergyData_MarketDocument` (unless the documents are wanted) and with its decoding kept
+ * beside it. An item it did not see is decoded when the results are built, with the same outcome.
+ */
+function decodeOnArrival<T>(
+  ctx: OperationContext,
+  decode: (item: unknown) => T,
+  keepDocuments: boolean,
+): { ctx: OperationContext; decoded: (item: Record<string, unknown>) => T } {
+  const done = new WeakMap<object, Decoded<T>>();
+  const settle = (data: unknown): unknown => {
+    const result = (data as { result?: unknown } | null | undefined)?.result;
+    if (!Array.isArray(result)) return data;
+    // In place, so that each item's parsed document can be collected as soon as it is decoded.
+    for (let i = 0; i < result.length; i++) {
+      const item: unknown = result[i];
+      if (!isDataItem(item)) continue;
+      let outcome: Decoded<T>;
+      try {
+        outcome = { ok: true, value: decode(item) };
+      } catch (error) {
+        // Reported for this id alone when its results are built, as before.
+        outcome = { ok: false, error };
+      }
+      const kept = keepDocuments ? item : withoutDocument(item);
+      done.set(kept, outcome);
+      result[i] = kept;
+    }
+    return data;
+  };
+  const wrap = <C extends { POST: (...args: never[]) => Promise<RawAnswer> }>(client: C): C => {
+    const post = client.POST as (path: unknown, init?: Record<string, unknown>) => Promise<RawAnswer>;
+    const POST = async (path: unknown, init?: Record<string, unknown>) => {
+      // The body is taken as bytes and read here, which spares openapi-fetch's copies of it.
+      const answer = await post(path, { ...init, parseAs: "stream" });
+      if (!answer.response.ok || answer.data === undefined) return answer;
+      const data = settle(parseJson(await readText(answer.data as ReadableStream<Uint8Array> | null)));
+      // A body-less copy keeps the status and headers, not the answer's bytes.
+      const response = new Response(null, {
+        status: answer.response.status,
+        statusText: answer.response.statusText,
+        headers: answer.response.headers,
+      });
+      return { ...answer, data, response };
+    };
+    return { ...client, POST } as unknown as C;
+  };
+  const customer = wrap(ctx.customer);
+  const thirdparty = wrap(ctx.thirdparty);
+  // Everything else, writes included (the latest correlation id), goes to the real context.
+  const view = new Proxy(ctx, {
+    get: (target, key) =>
+      key === "customer" ? customer : key === "thirdparty" ? thirdparty : Reflect.get(target, key),
+  });
+  const decoded = (item: Record<string, unknown>): T => {
+    const outcome = done.get(item);
+    if (outcome === undefined) return decode(item);
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  };
+  return { ctx: view, decoded };
+}
+
+type RawAnswer = { data?: unknown; error?: unknown; response: Response };
+
+/** What openapi-fetch makes of a JSON body: `undefined` when it is empty. */
+function parseJson(text: string): unknown {
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** A body as text, decoded as UTF-8 like `Response.text()`, without joining a single piece. */
+async function readText(body: ReadableStream<Uint8Array> | null): Promise<string> {
+  if (body === null) return "";
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    length += value.byteLength;
+  }
+  let bytes: Uint8Array;
+  if (parts.length === 1) bytes = parts[0] as Uint8Array;
+  else {
+    bytes = new Uint8Array(length);
+    let offset = 0;
+    for (const part of parts) {
+      bytes.set(part, offset);
+      offset += part.byteLength;
+    }
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function withoutDocument(item: Record<string, unknown>): Record<string, unknown> {
+  const { MyEnergyData_MarketDocument: _document, ...rest } = item;
+  return rest;
+}
+
 /**
  * Time series per metering point as flat rows with exact UTC instants. Ids go 10 per call, periods
  * over 730 days are split, and one result per id comes back in the order asked; a failed chunk
@@ -83,14 +200,17 @@ export async function getTimeSeries(
   ids: readonly string[],
   options: TimeSeriesOptions,
 ): Promise<ItemResult<TimeSeriesData>[]> {
-  const groups = await fetchTimeSeriesChunks(ctx, ids, options);
+  const keepDocuments = options?.includeDocuments === true;
+  const decoding = decodeOnArrival(ctx, decodeRowChunk, keepDocuments);
+  const groups = await fetchTimeSeriesChunks(decoding.ctx, ids, options);
   return groups.map((chunks) =>
     toResult(chunks, (): TimeSeriesData => {
-      const flat = flattenTimeSeries({ result: chunks.items.map((c) => c.item) });
+      const flat = joinRowChunks(chunks.items.map((c) => decoding.decoded(c.item)));
       const points = chunks.items.length > 1 ? mergeCalendarPoints(flat.points) : flat.points;
       // Gaps are computed over the whole answer, not per request chunk, so a hole across a chunk
-      // boundary and a lagging series are reported too.
-      const gaps = coverageGaps(rowSeries(points), rangeMs(chunks.range), chunks.meteringPointId);
+      // boundary and a lagging series are reported too. Joining calendar points never changes
+      // what is covered, so the coverage recorded while decoding stands.
+      const gaps = coverageGaps(flat.coverage.series(), rangeMs(chunks.range), chunks.meteringPointId);
       return {
         meteringPointId: chunks.meteringPointId,
         from: chunks.range.from,
@@ -99,7 +219,7 @@ export async function getTimeSeries(
         points,
         gaps,
         warnings: flat.warnings,
-        ...(options.includeDocuments ? { documents: documentsOf(chunks) } : {}),
+        ...(keepDocuments ? { documents: documentsOf(chunks) } : {}),
       };
     }),
   );
@@ -111,7 +231,8 @@ export async function getTimeSeriesColumnar(
   ids: readonly string[],
   options: TimeSeriesQuery,
 ): Promise<ItemResult<ColumnarTimeSeriesData>[]> {
-  const groups = await fetchTimeSeriesChunks(ctx, ids, options);
+  const decoding = decodeOnArrival(ctx, decodeColumnarChunk, false);
+  const groups = await fetchTimeSeriesChunks(decoding.ctx, ids, options);
   return groups.map((chunks) =>
     toResult(chunks, () => ({
       meteringPointId: chunks.meteringPointId,
@@ -119,7 +240,7 @@ export async function getTimeSeriesColumnar(
       to: chunks.range.to,
       aggregation: chunks.aggregation,
       columns: joinChunks(
-        flattenTimeSeriesColumnar({ result: chunks.items.map((c) => c.item) }),
+        joinColumnarChunks(chunks.items.map((c) => decoding.decoded(c.item))),
         chunks.range,
         chunks.meteringPointId,
       ),

@@ -1,20 +1,28 @@
+import type { Coverage, CoverageRuns } from "./coverage-gaps.js";
 import type { DecodedPeriod, DecodeReport, DecodeSink, SeriesHeader } from "./decode.js";
 import { decodeDocument, decodeResponse } from "./decode.js";
 import { createIsoFormatter } from "./iso-format.js";
 import type { FlattenedDocument, FlattenedTimeSeries, TimeSeriesPoint } from "./types.js";
 
-/** Builds one row object per point, all of the same shape so the engine keeps them compact. */
+/**
+ * Builds one row object per point, all of the same shape so the engine keeps them compact. With a
+ * `coverage`, it also records which time each series covers, from the numeric instants at hand.
+ */
 class RowSink implements DecodeSink {
   readonly points: TimeSeriesPoint[] = [];
   private header: SeriesHeader = { meteringPointId: "", businessType: "", unit: "" };
+  private runs: CoverageRuns | undefined;
   private readonly iso = createIsoFormatter();
   // A point's end is usually the next point's start: reuse that string instead of formatting
   // (and storing) it twice.
   private lastEndMs = Number.NaN;
   private lastEndIso = "";
 
+  constructor(private readonly coverage?: Coverage) {}
+
   beginSeries(header: SeriesHeader): void {
     this.header = header;
+    this.runs = this.coverage?.runsFor(header.meteringPointId, header.businessType, header.unit);
   }
 
   addPeriod(period: DecodedPeriod): void {
@@ -24,10 +32,30 @@ class RowSink implements DecodeSink {
     const points = this.points;
     let lastEndMs = this.lastEndMs;
     let lastEndIso = this.lastEndIso;
+    const runs = this.runs;
+    const first = runs !== undefined && runs.points === 0;
+    // The stretch of touching points being collected for `runs`.
+    let runStart = Number.NaN;
+    let runEnd = Number.NaN;
+    let runNewest = Number.NaN;
+    let runCount = 0;
     for (let i = 0; i < slots; i++) {
       if (present[i] !== 1) continue;
       const s = slotStart[i] as number;
       const e = slotEnd[i] as number;
+      if (runs === undefined) {
+        // Rows only.
+      } else if (runCount > 0 && s >= runNewest && s <= runEnd) {
+        if (e > runEnd) runEnd = e;
+        runNewest = s;
+        runCount++;
+      } else {
+        if (runCount > 0) runs.addRun(runStart, runEnd, resolution, runNewest, runCount);
+        runStart = s;
+        runEnd = e;
+        runNewest = s;
+        runCount = 1;
+      }
       const start = s === lastEndMs ? lastEndIso : iso(s);
       const end = iso(e);
       lastEndMs = e;
@@ -46,6 +74,8 @@ class RowSink implements DecodeSink {
     }
     this.lastEndMs = lastEndMs;
     this.lastEndIso = lastEndIso;
+    if (runCount > 0) runs?.addRun(runStart, runEnd, resolution, runNewest, runCount);
+    if (first && runs.points > 0) this.coverage?.noteFirstPoint(runs);
   }
 
   endSeries(): void {}
@@ -76,6 +106,14 @@ function newReport(): DecodeReport {
  */
 export function flattenTimeSeries(response: unknown): FlattenedTimeSeries {
   const sink = new RowSink();
+  const report = newReport();
+  decodeResponse(response, sink, report);
+  return { points: sink.points, gaps: report.gaps, warnings: report.warnings, failures: report.failures };
+}
+
+/** `flattenTimeSeries` that also records each series' coverage into `coverage`. */
+export function flattenTimeSeriesWithCoverage(response: unknown, coverage: Coverage): FlattenedTimeSeries {
+  const sink = new RowSink(coverage);
   const report = newReport();
   decodeResponse(response, sink, report);
   return { points: sink.points, gaps: report.gaps, warnings: report.warnings, failures: report.failures };

@@ -8,6 +8,10 @@ function worse(a: string, b: string): string {
   return (QUALITY_RANK[a] ?? 1) <= (QUALITY_RANK[b] ?? 1) ? a : b;
 }
 
+function isCalendar(point: TimeSeriesPoint): boolean {
+  return point.resolution === "P1M" || point.resolution === "P1Y";
+}
+
 function sameCalendarUnit(a: TimeSeriesPoint, b: TimeSeriesPoint): boolean {
   const pa = localParts(Date.parse(a.start));
   const pb = localParts(Date.parse(b.start));
@@ -22,22 +26,22 @@ function sameCalendarUnit(a: TimeSeriesPoint, b: TimeSeriesPoint): boolean {
  * quality kept, and `A05` (incomplete) when only one part has a quantity.
  */
 export function mergeCalendarPoints(points: TimeSeriesPoint[]): TimeSeriesPoint[] {
+  // Only Month and Year points are ever joined; without any, there is nothing to do.
+  if (!points.some(isCalendar)) return points;
   const out: TimeSeriesPoint[] = [];
   // Several series (consumption, production, profiled) alternate chunk by chunk, so neighbours are
   // looked up per series rather than in the previous row.
   const lastOfSeries = new Map<string, number>();
   for (const point of points) {
+    // Other points are never joined, nor looked up (the key holds the resolution).
+    if (!isCalendar(point)) {
+      out.push(point);
+      continue;
+    }
     const key = `${point.meteringPointId}|${point.businessType}|${point.unit}|${point.resolution}`;
     const index = lastOfSeries.get(key);
     const prev = index === undefined ? undefined : out[index];
-    const calendar = point.resolution === "P1M" || point.resolution === "P1Y";
-    if (
-      calendar &&
-      prev &&
-      index !== undefined &&
-      prev.end === point.start &&
-      sameCalendarUnit(prev, point)
-    ) {
+    if (prev && index !== undefined && prev.end === point.start && sameCalendarUnit(prev, point)) {
       const known = (prev.quantity === null) === (point.quantity === null);
       out[index] = {
         ...prev,
