@@ -1,13 +1,16 @@
-// Benchmark for the pure data layer. Run: pnpm exec tsup && node --expose-gc bench/run.mjs
-// (a) flattening speed against a bare JSON.parse of the same body,
+// Benchmark of the time-series pipeline and the package size. Run: pnpm bench (from the root), or
+// pnpm build && node --expose-gc bench/run.mjs. Every figure is a ratio measured in this one run:
+// (a) getTimeSeries end to end through an in-memory fetch (no network) against JSON.parse +
+//     flattening of the same bodies, and flattening alone against JSON.parse,
 // (b) retained memory of the row form vs the columnar form,
-// (c) calls planned by planDataRequests vs the minimum.
-// Exits 1 when a goal fails.
+// (b') peak RSS of a 10 ids × 5 years PT15M job, each form in a fresh process,
+// (c) calls getTimeSeries sends vs planned vs the minimum (against the simulator),
+// (d) min+gzip size of what an app bundles (package.json sizeBudget) against the goals.
+// Exits 1 when a goal fails. Times are CPU time of the process (steadier than the wall clock on a
+// shared machine; wall-clock ratios are printed beside them). `node --expose-gc bench/run.mjs a d`
+// runs only the sections named.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   addLocalDays,
@@ -16,19 +19,28 @@ import {
   flattenTimeSeriesColumnar,
   planDataRequests,
   todayInDenmark,
-} from "../dist/index.js";
-import { meteringPointId, synthesizeBody } from "./synth.mjs";
+} from "@eloverblik-kit/client";
+import { checkSizes } from "../scripts/size.mjs";
+import { inMemoryClient } from "./in-memory.mjs";
+import { bodyPieces, meteringPointId, pointCount } from "./synth.mjs";
 
 const MP_COUNT = 10;
-const DAYS = 730;
-const FROM = "2023-01-01"; // two springs and two autumns of DST days
-const ITERATIONS = 7;
-const RATIO_GOAL = 1.5;
+const FROM = "2023-01-01"; // 730 days: two springs and two autumns of DST days, one request
+const TO = addLocalDays(FROM, 730);
+const ITERATIONS = 9;
+const FLATTEN_GOAL = 1.5; // flattening alone, × JSON.parse
+const END_TO_END_GOAL = 1.5; // getTimeSeries, × (JSON.parse + flattenTimeSeries)
+const PEAK_JOB = { ids: 10, from: "2021-01-01", to: "2026-01-01" }; // 5 years, 3 requests
+const PEAK_GOALS = { rows: 450, columnar: 300 }; // MiB
+const SINGLE_JOB = { ids: 10, from: "2024-01-01", to: "2025-01-01" }; // one ~28 MB answer
 
 const gc = typeof globalThis.gc === "function" ? globalThis.gc : undefined;
+const only = process.argv.slice(2);
+const section = (name) => only.length === 0 || only.includes(name);
 const results = [];
 const fmt = (n, digits = 1) => n.toFixed(digits);
 const mb = (bytes) => `${fmt(bytes / 1048576)} MiB`;
+const x = (ratio) => `${fmt(ratio, 2)}×`;
 
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -36,12 +48,10 @@ function median(values) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function time(fn) {
-  gc?.();
-  const t0 = performance.now();
-  const out = fn();
-  return { ms: performance.now() - t0, out };
-}
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 // Typed-array columns live outside the JS heap, so count ArrayBuffer memory as well.
 function used() {
@@ -50,61 +60,96 @@ function used() {
 }
 
 const started = performance.now();
-console.log(`Synthesising ${MP_COUNT} metering points × ${DAYS} days of PT15M data from ${FROM}…`);
-const { text, points: expectedPoints } = synthesizeBody({ mpCount: MP_COUNT, days: DAYS, from: FROM });
+const ids = Array.from({ length: MP_COUNT }, (_, i) => meteringPointId(i));
+const query = { ids, from: FROM, to: TO };
+console.log(`Synthesising ${MP_COUNT} metering points × 730 days of PT15M data from ${FROM}…`);
+const text = [...bodyPieces(query)].join("");
+const bytes = new TextEncoder().encode(text);
+const expectedPoints = pointCount(query);
 console.log(`Body: ${mb(text.length)} of JSON, ${expectedPoints.toLocaleString("en")} points\n`);
 
 // (a) speed ------------------------------------------------------------------------------------
-console.log("(a) Flattening speed");
-const parseTimes = [];
-const flattenTimes = [];
-const columnarTimes = [];
-let pointCount = 0;
-// One untimed warm-up round so every path is optimised before measuring.
-for (let i = -1; i < ITERATIONS; i++) {
-  const parsed = time(() => JSON.parse(text));
-  const flat = time(() => flattenTimeSeries(parsed.out));
-  pointCount = flat.out.points.length;
-  if (flat.out.warnings.length || flat.out.gaps.length || flat.out.failures.length) {
-    throw new Error(`unexpected warnings/gaps/failures: ${JSON.stringify(flat.out.warnings.slice(0, 3))}`);
+if (section("a")) {
+  console.log("(a) Speed (median CPU time; the answer arrives in 64 kB pieces, as from a socket)");
+  const answer = () =>
+    new ReadableStream({
+      start(controller) {
+        for (let o = 0; o < bytes.length; o += 65_536) controller.enqueue(bytes.subarray(o, o + 65_536));
+        controller.close();
+      },
+    });
+  const client = inMemoryClient({ answer });
+  const cases = {
+    parse: () => JSON.parse(text),
+    flatten: (parsed) => flattenTimeSeries(parsed),
+    "parse+flatten": () => flattenTimeSeries(JSON.parse(text)),
+    getTimeSeries: () => client.getTimeSeries(ids, { from: FROM, to: TO }),
+    "parse+columnar": () => flattenTimeSeriesColumnar(JSON.parse(text)),
+    getTimeSeriesColumnar: () => client.getTimeSeriesColumnar(ids, { from: FROM, to: TO }),
+  };
+  const cpu = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  const wall = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  const run = async (name, arg) => {
+    gc?.();
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    const out = await cases[name](arg);
+    cpu[name].push(cpuMs() - c0);
+    wall[name].push(performance.now() - t0);
+    return out;
+  };
+  // One untimed warm-up round, then the cases interleaved so that a busy machine weighs on all.
+  for (let i = -1; i < ITERATIONS; i++) {
+    const parsed = await run("parse");
+    const flat = await run("flatten", parsed);
+    if (flat.points.length !== expectedPoints || flat.gaps.length || flat.warnings.length) {
+      throw new Error(`unexpected flattening: ${flat.points.length} points, ${flat.gaps.length} gaps`);
+    }
+    await run("parse+flatten");
+    const series = await run("getTimeSeries");
+    const points = series.reduce((n, r) => n + (r.ok ? r.data.points.length : 0), 0);
+    if (points !== expectedPoints || series.some((r) => !r.ok || r.data.gaps.length)) {
+      throw new Error(`getTimeSeries returned ${points} points, expected ${expectedPoints}`);
+    }
+    await run("parse+columnar");
+    await run("getTimeSeriesColumnar");
+    if (i < 0) for (const list of [...Object.values(cpu), ...Object.values(wall)]) list.length = 0;
   }
-  flat.out = undefined;
-  const cols = time(() => flattenTimeSeriesColumnar(parsed.out));
-  cols.out = undefined;
-  if (i >= 0) {
-    parseTimes.push(parsed.ms);
-    flattenTimes.push(flat.ms);
-    columnarTimes.push(cols.ms);
-  }
+  const m = (name) => median(cpu[name]);
+  const w = (name) => median(wall[name]);
+  const row = (label, name, base) =>
+    console.log(
+      `  ${label.padEnd(46)} ${fmt(m(name)).padStart(7)} ms${base ? `  ${x(m(name) / m(base)).padStart(6)} ${base} (wall ${x(w(name) / w(base))})` : ""}`,
+    );
+  row("JSON.parse", "parse");
+  row("flattenTimeSeries", "flatten", "parse");
+  row("JSON.parse + flattenTimeSeries", "parse+flatten");
+  row("getTimeSeries end to end (in-memory fetch)", "getTimeSeries", "parse+flatten");
+  row("JSON.parse + flattenTimeSeriesColumnar", "parse+columnar");
+  row("getTimeSeriesColumnar end to end", "getTimeSeriesColumnar", "parse+columnar");
+  console.log(
+    `  (${ITERATIONS} interleaved iterations after a warm-up, gc before every timed call; ${fmt(((expectedPoints / m("getTimeSeries")) * 1000) / 1e6, 2)} M points/s end to end)`,
+  );
+  const flattenRatio = m("flatten") / m("parse");
+  const endToEnd = m("getTimeSeries") / m("parse+flatten");
+  results.push({
+    goal: `flatten ${expectedPoints.toLocaleString("en")} PT15M points in ≤ ${FLATTEN_GOAL}× JSON.parse (${x(flattenRatio)})`,
+    pass: flattenRatio <= FLATTEN_GOAL,
+  });
+  results.push({
+    goal: `getTimeSeries end to end in ≤ ${END_TO_END_GOAL}× JSON.parse + flattening of the same body (${x(endToEnd)})`,
+    pass: endToEnd <= END_TO_END_GOAL,
+  });
 }
-const parseMs = median(parseTimes);
-const flattenMs = median(flattenTimes);
-const columnarMs = median(columnarTimes);
-const ratio = flattenMs / parseMs;
-console.log(`  JSON.parse (baseline)        median ${fmt(parseMs)} ms`);
-console.log(
-  `  flattenTimeSeries            median ${fmt(flattenMs)} ms  ${fmt(pointCount / (flattenMs / 1000) / 1e6, 2)} M points/s  ratio ${fmt(ratio, 2)}× JSON.parse`,
-);
-console.log(
-  `  flattenTimeSeriesColumnar    median ${fmt(columnarMs)} ms  ${fmt(pointCount / (columnarMs / 1000) / 1e6, 2)} M points/s  ratio ${fmt(columnarMs / parseMs, 2)}× JSON.parse`,
-);
-console.log(
-  `  end to end (JSON.parse + flattenTimeSeries)          ${fmt(parseMs + flattenMs)} ms  ratio ${fmt((parseMs + flattenMs) / parseMs, 2)}× JSON.parse alone`,
-);
-console.log(`  (${ITERATIONS} iterations each after a warm-up, gc before every timed call)`);
-if (pointCount !== expectedPoints)
-  throw new Error(`flattened ${pointCount} points, expected ${expectedPoints}`);
-results.push({
-  goal: `flatten ${pointCount.toLocaleString("en")} PT15M points in ≤ ${RATIO_GOAL}× JSON.parse time (got ${fmt(ratio, 2)}×)`,
-  pass: ratio <= RATIO_GOAL,
-});
 
 // (b) memory -----------------------------------------------------------------------------------
-console.log("\n(b) Retained memory of the result (heap + ArrayBuffers delta after gc)");
-if (gc === undefined) {
-  console.log("  skipped: run with node --expose-gc");
+if (!section("b")) {
+  // skipped
+} else if (gc === undefined) {
+  console.log("\n(b) Retained memory: skipped, run with node --expose-gc");
   results.push({ goal: "memory measured (needs --expose-gc)", pass: false });
 } else {
+  console.log("\n(b) Retained memory of the result (heap + ArrayBuffers delta after gc)");
   const parsed = JSON.parse(text);
   const measure = (fn) => {
     gc();
@@ -120,50 +165,69 @@ if (gc === undefined) {
   };
   const objectBytes = measure(() => flattenTimeSeries(parsed));
   const columnarBytes = measure(() => flattenTimeSeriesColumnar(parsed));
-  console.log(`  object rows   ${mb(objectBytes)}  (${fmt(objectBytes / pointCount)} bytes/point)`);
-  console.log(`  columnar      ${mb(columnarBytes)}  (${fmt(columnarBytes / pointCount)} bytes/point)`);
-  console.log(`  parsed body for reference: ${mb(measure(() => JSON.parse(text)))}`);
+  const parsedBytes = measure(() => JSON.parse(text));
+  console.log(`  object rows   ${mb(objectBytes)}  (${fmt(objectBytes / expectedPoints)} bytes/point)`);
+  console.log(`  columnar      ${mb(columnarBytes)}  (${fmt(columnarBytes / expectedPoints)} bytes/point)`);
+  console.log(`  parsed body   ${mb(parsedBytes)}  (for reference)`);
   results.push({
     goal: `columnar form retains less than a quarter of the row form (${fmt(columnarBytes / objectBytes, 3)}×)`,
     pass: columnarBytes * 4 < objectBytes,
   });
 }
 
-// (b') peak memory of the whole job, each form in a fresh process ------------------------------
-console.log("\n(b') Peak RSS of the whole job in a fresh process (read body + JSON.parse + flatten)");
-{
-  const dir = mkdtempSync(join(tmpdir(), "eloverblik-bench-"));
-  const file = join(dir, "body.json");
-  writeFileSync(file, text);
-  const peak = (form) => {
+// (b') peak memory of whole jobs, each in a fresh process ----------------------------------------
+if (section("b'")) {
+  console.log(
+    `\n(b') Peak RSS in a fresh process: ${PEAK_JOB.ids} ids × ${PEAK_JOB.from} … ${PEAK_JOB.to} of PT15M (${
+      planDataRequests(
+        Array.from({ length: PEAK_JOB.ids }, (_, i) => meteringPointId(i)),
+        PEAK_JOB,
+      ).length
+    } requests), answers produced as they are read`,
+  );
+  const peak = (job, { ids: n, from, to }) => {
     const child = spawnSync(
       process.execPath,
-      [fileURLToPath(new URL("./peak.mjs", import.meta.url)), file, form],
-      {
-        encoding: "utf8",
-      },
+      [fileURLToPath(new URL("./peak.mjs", import.meta.url)), job, String(n), from, to],
+      { encoding: "utf8" },
     );
-    if (child.status !== 0) throw new Error(`peak.mjs ${form} failed: ${child.stderr}`);
+    if (child.status !== 0) throw new Error(`peak.mjs ${job} failed: ${child.stderr}`);
     return JSON.parse(child.stdout).maxRssKiB * 1024;
   };
-  const parseOnly = peak("parse");
-  const rows = peak("rows");
-  const columnar = peak("columnar");
-  rmSync(dir, { recursive: true, force: true });
-  console.log(`  JSON.parse only  ${mb(parseOnly)}`);
-  console.log(`  object rows      ${mb(rows)}  (${fmt(rows / parseOnly, 2)}× parse only)`);
-  console.log(`  columnar         ${mb(columnar)}  (${fmt(columnar / parseOnly, 2)}× parse only)`);
+  const parse = peak("parse", PEAK_JOB);
+  const rows = peak("rows", PEAK_JOB);
+  const columnar = peak("columnar", PEAK_JOB);
+  console.log(`  every answer parsed and kept     ${mb(parse)}  (what keeping all chunks parsed costs)`);
+  console.log(`  getTimeSeries (rows)             ${mb(rows)}  ${x(rows / parse)} that`);
+  console.log(`  getTimeSeriesColumnar            ${mb(columnar)}  ${x(columnar / parse)} that`);
+  const single = {
+    parse: peak("parse", SINGLE_JOB),
+    rows: peak("rows", SINGLE_JOB),
+    columnar: peak("columnar", SINGLE_JOB),
+  };
+  console.log(
+    `  one answer (${SINGLE_JOB.ids} ids × ${SINGLE_JOB.from.slice(0, 4)}): parsed ${mb(single.parse)}, rows ${mb(single.rows)} (${x(single.rows / single.parse)}), columnar ${mb(single.columnar)} (${x(single.columnar / single.parse)})`,
+  );
+  for (const [form, value] of [
+    ["rows", rows],
+    ["columnar", columnar],
+  ]) {
+    results.push({
+      goal: `${form} job peaks at ≤ ${PEAK_GOALS[form]} MiB RSS (${mb(value)}, ${x(value / 1048576 / PEAK_GOALS[form])} the goal)`,
+      pass: value <= PEAK_GOALS[form] * 1048576,
+    });
+  }
 }
 
 // (c) request planning -----------------------------------------------------------------------
 // The calls the client really sends, counted at its fetch port against the simulator, next to
 // the planner's count and the minimum.
-console.log(
-  "\n(c) Time-series calls sent by getTimeSeries vs planned vs the minimum ceil(N/10) × ceil(D/730)",
-);
-console.log("      N      D      sent   planned   minimum");
-let planOk = true;
-{
+if (section("c")) {
+  console.log(
+    "\n(c) Time-series calls sent by getTimeSeries vs planned vs the minimum ceil(N/10) × ceil(D/730)",
+  );
+  console.log("      N      D      sent   planned   minimum");
+  let planOk = true;
   const { startSimulator } = await import("../../simulator/dist/server.js");
   const sim = await startSimulator({ seed: 1, limits: "off" });
   let sent = 0;
@@ -194,8 +258,31 @@ let planOk = true;
     }
   }
   await sim.close();
+  results.push({ goal: "getTimeSeries sends exactly the minimum number of calls", pass: planOk });
 }
-results.push({ goal: "getTimeSeries sends exactly the minimum number of calls", pass: planOk });
+
+// (d) size -------------------------------------------------------------------------------------
+if (section("d")) {
+  console.log(
+    "\n(d) What an app bundles, min+gzip (esbuild, openapi-fetch included; package.json sizeBudget)",
+  );
+  const { createRequire } = await import("node:module");
+  const manifest = createRequire(import.meta.url)("../package.json");
+  const { rows } = await checkSizes(manifest.sizeBudget);
+  for (const { entry, limit, size, pass } of rows) {
+    const goal = entry.goal ? Number.parseFloat(entry.goal) * 1000 : undefined;
+    console.log(
+      `  ${entry.name.padEnd(80)} ${fmt(size.gzip / 1000, 2).padStart(6)} kB  limit ${fmt(limit / 1000, 1)} kB${goal ? `  ${x(size.gzip / goal)} the ${entry.goal} goal` : ""}`,
+    );
+    results.push({ goal: `${entry.name} within its limit`, pass });
+    if (goal) {
+      results.push({
+        goal: `${entry.name} ≤ ${entry.goal} (${fmt(size.gzip / 1000, 2)} kB)`,
+        pass: size.gzip <= goal,
+      });
+    }
+  }
+}
 
 console.log("");
 for (const r of results) console.log(`${r.pass ? "PASS" : "FAIL"}  ${r.goal}`);
