@@ -41,6 +41,7 @@ import {
   createThirdPartyApiClient,
   DEFAULT_BASE_URL,
 } from "./raw/raw-clients.js";
+import type { Stage } from "./transport/pipeline.js";
 import type { ProgressListener } from "./transport/progress.js";
 import { RateLimiter } from "./transport/rate-limiter.js";
 import {
@@ -52,22 +53,35 @@ import {
 import { type RetryOptions, resolveRetry } from "./transport/retry-policy.js";
 import { Session } from "./transport/session.js";
 import { combineSignals, raceSignal } from "./transport/signals.js";
+import type { AuthProvider } from "./transport/stages/auth-stage.js";
+import type { Pacer } from "./transport/stages/pacing-stage.js";
 import type { Aggregation, AuthorizationScope } from "./types.js";
 
 /** Options shared by `createEloverblik` (Node defaults) and `createEloverblikCore` (ports given). */
 export interface EloverblikBaseOptions {
   api: ApiKind;
-  /** The refresh token created on eloverblik.dk (Datadeling → Opret token). */
-  refreshToken: string;
+  /**
+   * The refresh token created on eloverblik.dk (Datadeling → Opret token). Not needed when `auth`
+   * is given: the host then owns the data-access token.
+   */
+  refreshToken?: string;
+  /**
+   * A host's own auth (e.g. an n8n credential that owns and renews the data-access token): data
+   * calls take their token from it, and the client's own token exchange is switched off.
+   */
+  auth?: AuthProvider;
+  /** Extra request stages, outermost first, run between auth and retry (logging, tracing). */
+  stages?: readonly Stage[];
   /** Defaults to https://api.eloverblik.dk; give the simulator's URL to work offline. */
   baseUrl?: string;
   /** "current" (2 token calls and 120 calls per minute), "2024" (1 and 25), or your own numbers. */
   limits?: RateLimitsOption;
   /**
    * The limiter to pace with. By default clients in one process with the same base URL and clock
-   * share one (the quota is per IP address); giving `limits` makes a limiter of the client's own.
+   * with equal limits share one (the quota is per IP address). Any `Pacer` works: a host may pace
+   * several processes with one of its own.
    */
-  rateLimiter?: RateLimiter;
+  rateLimiter?: Pacer;
   /**
    * Share one limiter with every other client of this process that has the same base URL and the
    * same `now`/`sleep` ports. `createEloverblik` turns it on when it uses Node's real clock.
@@ -160,12 +174,9 @@ function checkOptions(options: EloverblikCoreOptions): void {
       "tokenStore must have get(key) and set(key, value) functions (and optionally delete).",
     );
   }
-  if (
-    rateLimiter !== undefined &&
-    !(rateLimiter && isFunction(rateLimiter.acquire) && isFunction(rateLimiter.ready))
-  ) {
+  if (rateLimiter !== undefined && !(rateLimiter && isFunction(rateLimiter.acquire))) {
     throw invalidInput(
-      "rateLimiter must be a RateLimiter (from this package or another client's `rateLimiter`).",
+      "rateLimiter must be a Pacer: a RateLimiter, another client's `rateLimiter`, or an object with acquire(kind, signal, onWait).",
     );
   }
   checkSignal(signal, "signal");
@@ -236,7 +247,20 @@ export function createEloverblikCore(options: EloverblikCoreOptions) {
     throw invalidInput("createEloverblikCore needs ports: { fetch, sleep, now, random }.");
   }
   checkOptions(options);
-  const refreshToken = checkRefreshToken(api, options.refreshToken, ports.now());
+  const { auth } = options;
+  if (auth !== undefined && !(auth && isFunction(auth.token))) {
+    throw invalidInput(
+      "auth must have a token(signal) function (and optionally current() and refused(token)).",
+    );
+  }
+  if (options.stages !== undefined && !(Array.isArray(options.stages) && options.stages.every(isFunction))) {
+    throw invalidInput("stages must be an array of functions (next) => send.");
+  }
+  // With a host's auth the client never sends a refresh token; one given anyway is still checked.
+  const refreshToken =
+    auth && options.refreshToken === undefined
+      ? undefined
+      : checkRefreshToken(api, options.refreshToken, ports.now());
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   let protocol = "";
   try {
@@ -264,7 +288,9 @@ export function createEloverblikCore(options: EloverblikCoreOptions) {
     refreshToken,
     baseUrl,
     ports,
-    limiter,
+    pacer: limiter,
+    auth,
+    stages: options.stages as readonly Stage[] | undefined,
     retry,
     tokenStore: options.tokenStore ?? processTokenStore,
     signal: options.signal,

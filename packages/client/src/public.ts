@@ -54,6 +54,7 @@ export {
   type RawClientOptions,
   type ThirdPartyRawClient,
 } from "./raw/raw-clients.js";
+export type { Call, CallContext, CallKind, Send, Stage } from "./transport/pipeline.js";
 export type { ProgressEvent, ProgressListener } from "./transport/progress.js";
 export { RateLimiter } from "./transport/rate-limiter.js";
 export {
@@ -63,4 +64,6 @@ export {
   type RateLimitsOption,
 } from "./transport/rate-limits.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./transport/retry-policy.js";
+export type { AuthProvider } from "./transport/stages/auth-stage.js";
+export type { Pacer, PacerWait } from "./transport/stages/pacing-stage.js";
 export * from "./types.js";

@@ -3,6 +3,7 @@ import {
   createMemoryTokenStore,
   type EloverblikOptions,
   isEloverblikError,
+  type StoredAccessToken,
   type TokenStore,
   tokenStoreKey,
   tokenVerifier,
@@ -117,7 +118,7 @@ describe.each(faces)("one data-access token per refresh token ($name)", (face) =
     const mp = await start();
     const key = tokenStoreKey("customer", s.baseUrl, s.sim.tokens.customer);
     const someoneElses = s.sim.issueDataAccessToken({ api: "customer" });
-    const entries = new Map([
+    const entries = new Map<string, StoredAccessToken>([
       [key, { accessToken: someoneElses, expiresAtMs: clock.now() + 86_400_000, verifier: "0".repeat(64) }],
     ]);
     const store: TokenStore = { get: (k) => entries.get(k), set: (k, v) => void entries.set(k, v) };

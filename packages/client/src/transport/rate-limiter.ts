@@ -1,13 +1,11 @@
 import type { Ports } from "../ports/ports.js";
+import type { CallKind } from "./pipeline.js";
 import { type RateLimits, type RateLimitsOption, resolveRateLimits } from "./rate-limits.js";
 import { onAbort } from "./signals.js";
+import type { Pacer, PacerWait } from "./stages/pacing-stage.js";
 
-export type CallKind = "token" | "data";
-
-export interface RateLimiterWait {
-  reason: "rate-limit" | "token-rate-limit";
-  ms: number;
-}
+export type { CallKind } from "./pipeline.js";
+export type RateLimiterWait = PacerWait;
 
 /**
  * Sliding-window scheduler plus a concurrency gate. A sliding window of W ms with at most L starts
@@ -16,7 +14,7 @@ export interface RateLimiterWait {
  *
  * One limiter can be shared by several clients in a process (the quota is per IP address).
  */
-export class RateLimiter {
+export class RateLimiter implements Pacer {
   readonly limits: RateLimits;
   private readonly ports: Pick<Ports, "now" | "sleep">;
   private readonly tokenStarts: number[] = [];
