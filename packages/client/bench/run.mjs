@@ -83,43 +83,46 @@ if (section("a")) {
   const client = inMemoryClient({ answer: answer(bytes.length) });
   const socketClient = inMemoryClient({ answer: answer(65_536) });
   const series = { from: FROM, to: TO };
-  const cases = {
-    parse: () => JSON.parse(text),
-    flatten: (parsed) => flattenTimeSeries(parsed),
-    "parse+flatten": () => flattenTimeSeries(JSON.parse(text)),
-    getTimeSeries: () => client.getTimeSeries(ids, series),
-    "getTimeSeries, 64 kB pieces": () => socketClient.getTimeSeries(ids, series),
-    "parse+columnar": () => flattenTimeSeriesColumnar(JSON.parse(text)),
-    getTimeSeriesColumnar: () => client.getTimeSeriesColumnar(ids, series),
+  const pointsOf = (results) => results.reduce((n, r) => n + (r.ok ? r.data.points.length : 0), 0);
+  const checkRows = (results) => {
+    if (pointsOf(results) !== expectedPoints || results.some((r) => !r.ok || r.data.gaps.length)) {
+      throw new Error(`getTimeSeries returned ${pointsOf(results)} points, expected ${expectedPoints}`);
+    }
   };
-  const cpu = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-  const wall = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-  const run = async (name, arg) => {
-    gc?.();
+  // Each case leaves nothing behind, so that no case runs beside another one's results.
+  const cases = {
+    "parse+flatten": () => flattenTimeSeries(JSON.parse(text)),
+    getTimeSeries: () => client.getTimeSeries(ids, series).then(checkRows),
+    "getTimeSeries, 64 kB pieces": () => socketClient.getTimeSeries(ids, series).then(checkRows),
+    "parse+columnar": () => flattenTimeSeriesColumnar(JSON.parse(text)),
+    getTimeSeriesColumnar: () => client.getTimeSeriesColumnar(ids, series).then(() => undefined),
+  };
+  const names = ["parse", "flatten", ...Object.keys(cases)];
+  const cpu = Object.fromEntries(names.map((k) => [k, []]));
+  const wall = Object.fromEntries(names.map((k) => [k, []]));
+  const timed = async (name, fn) => {
     const c0 = cpuMs();
     const t0 = performance.now();
-    const out = await cases[name](arg);
+    const out = await fn();
     cpu[name].push(cpuMs() - c0);
     wall[name].push(performance.now() - t0);
     return out;
   };
   // One untimed warm-up round, then the cases interleaved so that a busy machine weighs on all.
   for (let i = -1; i < ITERATIONS; i++) {
-    const parsed = await run("parse");
-    const flat = await run("flatten", parsed);
-    if (flat.points.length !== expectedPoints || flat.gaps.length || flat.warnings.length) {
-      throw new Error(`unexpected flattening: ${flat.points.length} points, ${flat.gaps.length} gaps`);
-    }
-    await run("parse+flatten");
-    for (const name of ["getTimeSeries", "getTimeSeries, 64 kB pieces"]) {
-      const results = await run(name);
-      const points = results.reduce((n, r) => n + (r.ok ? r.data.points.length : 0), 0);
-      if (points !== expectedPoints || results.some((r) => !r.ok || r.data.gaps.length)) {
-        throw new Error(`${name} returned ${points} points, expected ${expectedPoints}`);
+    {
+      gc?.();
+      const parsed = await timed("parse", () => JSON.parse(text));
+      gc?.();
+      const flat = await timed("flatten", () => flattenTimeSeries(parsed));
+      if (flat.points.length !== expectedPoints || flat.gaps.length || flat.warnings.length) {
+        throw new Error(`unexpected flattening: ${flat.points.length} points, ${flat.gaps.length} gaps`);
       }
     }
-    await run("parse+columnar");
-    await run("getTimeSeriesColumnar");
+    for (const [name, fn] of Object.entries(cases)) {
+      gc?.();
+      await timed(name, fn);
+    }
     if (i < 0) for (const list of [...Object.values(cpu), ...Object.values(wall)]) list.length = 0;
   }
   const m = (name) => median(cpu[name]);
