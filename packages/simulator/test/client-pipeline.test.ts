@@ -5,6 +5,7 @@ import {
   type EloverblikOptions,
   isEloverblikError,
   type Pacer,
+  type ProgressEvent,
   type Stage,
 } from "@eloverblik-kit/client";
 import { afterEach, describe, expect, it } from "vitest";
@@ -145,6 +146,46 @@ describe.each(faces)("a composable request pipeline ($name)", (face) => {
       { operation: "getDetails", status: 200 },
     ]);
     expect(calls("getDetails").map((x) => x.status)).toEqual([503, 200]);
+  });
+
+  it("tells each call's own listener of its requests and finished chunks", async () => {
+    const mp = await start();
+    const all: ProgressEvent[] = [];
+    const mine: ProgressEvent[] = [];
+    const other: ProgressEvent[] = [];
+    const c = createEloverblik({
+      ...base(),
+      api: "customer",
+      refreshToken: s.sim.tokens.customer,
+      onProgress: (e) => all.push(e),
+    });
+    await Promise.all([
+      c.getTimeSeries([mp.household.id], {
+        from: "2022-01-01",
+        to: "2026-11-01",
+        aggregation: "Month",
+        onProgress: (e) => mine.push(e),
+      }),
+      c.getDetails([mp.flex.id], { onProgress: (e) => other.push(e) }),
+    ]);
+    const chunks = mine.filter((e) => e.type === "chunk");
+    expect(chunks.map((e) => e.type === "chunk" && [e.index, e.total, e.ok])).toEqual([
+      [1, 3, true],
+      [2, 3, true],
+      [3, 3, true],
+    ]);
+    const requests = (events: ProgressEvent[]) =>
+      events.flatMap((e) => (e.type === "request" ? [e.operation] : []));
+    expect(requests(mine)).toEqual(["getTimeSeries", "getTimeSeries", "getTimeSeries"]);
+    expect(requests(other)).toEqual(["getDetails"]);
+    expect(requests(all).sort()).toEqual([
+      "getDetails",
+      "getTimeSeries",
+      "getTimeSeries",
+      "getTimeSeries",
+      "getToken",
+    ]);
+    expect(all.filter((e) => e.type === "chunk")).toHaveLength(4);
   });
 
   it("refuses an auth, a pacer or stages that are not what they claim", async () => {

@@ -3,6 +3,7 @@ import { describeValue, EloverblikError, invalidInput } from "../errors/eloverbl
 import { type ErrorContext, errorFromResponse } from "../errors/from-response.js";
 import type { Ports } from "../ports/ports.js";
 import type { CustomerRawClient, LegacyRawClient, ThirdPartyRawClient } from "../raw/raw-clients.js";
+import type { ProgressListener } from "../transport/progress.js";
 import type { CallContext, Session } from "../transport/session.js";
 
 /** Per-call options every operation accepts. */
@@ -10,6 +11,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Sent as `X-User-Correlation-ID` and echoed by the server, to trace a call end to end. */
   userCorrelationId?: string;
+  /**
+   * This call's own progress listener: its requests, answers, waits and finished chunks (the
+   * client's `onProgress` hears them too). For a progress bar or an MCP progress notification.
+   */
+  onProgress?: ProgressListener;
 }
 
 export interface OperationContext {
@@ -51,6 +57,7 @@ export async function callApi<T>(
     ...call,
     signal: options?.signal ?? call.signal,
     userCorrelationId: options?.userCorrelationId ?? call.userCorrelationId,
+    onProgress: options?.onProgress ?? call.onProgress,
   };
   let result: RawResult;
   const maxAttempts = call.retry === false || call.idempotent === false ? 1 : ctx.session.retry.maxAttempts;
@@ -119,8 +126,13 @@ export function checkCallOptions(options: unknown, operation: string): void {
       operation,
     });
   }
-  const { signal, userCorrelationId } = options as CallOptions;
+  const { signal, userCorrelationId, onProgress } = options as CallOptions;
   checkSignal(signal, `${operation}: signal`);
+  if (onProgress !== undefined && typeof onProgress !== "function") {
+    throw invalidInput(`${operation}: onProgress must be a function; got ${describeValue(onProgress)}.`, {
+      operation,
+    });
+  }
   if (userCorrelationId === undefined) return;
   if (
     typeof userCorrelationId !== "string" ||

@@ -45,7 +45,26 @@ export async function runEnvelopeBatches<T>(
         : { ...denied, ...errorContext },
       (fetchImpl) => send(batch, fetchImpl),
     );
-  const settled = (await Promise.all(batches.map((batch) => settleWithSplit(ctx, batch, call)))).flat();
+  let finished = 0;
+  const settled = (
+    await Promise.all(
+      batches.map(async (batch) => {
+        const outcomes = await settleWithSplit(ctx, batch, call);
+        finished++;
+        ctx.session.report(
+          {
+            type: "chunk",
+            operation,
+            index: finished,
+            total: batches.length,
+            ok: outcomes.every((o) => !("error" in o)),
+          },
+          options,
+        );
+        return outcomes;
+      }),
+    )
+  ).flat();
   const out: ItemResult<T>[] = [];
   for (const entry of settled) {
     if ("error" in entry) {

@@ -130,8 +130,23 @@ export async function fetchTimeSeriesChunks(
     }
     return uncovered;
   };
+  let finished = 0;
   const settled = await Promise.all(
-    plan.map((entry) => fetchPeriod({ from: entry.from, to: entry.to }, entry.ids)),
+    plan.map(async (entry) => {
+      const outcomes = await fetchPeriod({ from: entry.from, to: entry.to }, entry.ids);
+      finished++;
+      ctx.session.report(
+        {
+          type: "chunk",
+          operation,
+          index: finished,
+          total: plan.length,
+          ok: outcomes.every((o) => !("error" in o)),
+        },
+        query,
+      );
+      return outcomes;
+    }),
   );
   // `plan` is ordered by id chunk then period, so filing in plan order keeps each id's chunks in time order.
   const uncovered = file(settled.flat());

@@ -1,5 +1,5 @@
 import { EloverblikError } from "../errors/eloverblik-error.js";
-import type { ProgressEvent } from "./progress.js";
+import type { ProgressEvent, ProgressListener } from "./progress.js";
 
 /** What kind of quota a call uses: the token exchange has its own, stricter one. */
 export type CallKind = "token" | "data";
@@ -23,6 +23,8 @@ export interface CallContext {
   retry?: boolean;
   /** Path shown in progress events when the real one carries a secret (a web access code). */
   displayPath?: string;
+  /** This call's own listener, told of its events besides the client's `onProgress`. */
+  onProgress?: ProgressListener | undefined;
 }
 
 /** One call on its way through the stages. */
@@ -56,15 +58,20 @@ export function compose(stages: readonly Stage[], last: Send): Send {
   return stages.reduceRight<Send>((next, stage) => stage(next), last);
 }
 
-/** Reports an event; a faulty listener must not break the request it observes. */
-export type Emit = (event: ProgressEvent) => void;
+/**
+ * Reports an event to the client's listener and, for events of one call, to that call's own
+ * listener. A faulty listener must not break the request it observes.
+ */
+export type Emit = (event: ProgressEvent, context?: Pick<CallContext, "onProgress">) => void;
 
-export function safeEmit(listener: ((event: ProgressEvent) => void) | undefined): Emit {
-  return (event) => {
-    try {
-      listener?.(event);
-    } catch {
-      // ignored on purpose
+export function safeEmit(listener: ProgressListener | undefined): Emit {
+  return (event, context) => {
+    for (const each of [listener, context?.onProgress]) {
+      try {
+        each?.(event);
+      } catch {
+        // ignored on purpose
+      }
     }
   };
 }

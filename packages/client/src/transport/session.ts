@@ -12,7 +12,7 @@ import {
   type Stage,
   safeEmit,
 } from "./pipeline.js";
-import type { ProgressListener } from "./progress.js";
+import type { ProgressEvent, ProgressListener } from "./progress.js";
 import type { RetryOptions } from "./retry-policy.js";
 import { combineSignals } from "./signals.js";
 import { type AuthProvider, authStage, tokenExchangeAuth } from "./stages/auth-stage.js";
@@ -112,6 +112,11 @@ export class Session {
   backoff(context: CallContext, attempt: number): Promise<void> {
     const signal = combineSignals(this.options.signal, context.signal);
     return unreadableBackoff(this.options.retry, this.options.ports, this.emit, { context, signal }, attempt);
+  }
+
+  /** Reports an event of an operation (a finished chunk) to the client's and the call's listeners. */
+  report(event: ProgressEvent, context?: Pick<CallContext, "onProgress">): void {
+    this.emit(event, context);
   }
 
   /** A valid data-access token, from the client's exchange or the host's auth. */

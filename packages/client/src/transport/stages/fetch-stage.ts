@@ -14,25 +14,31 @@ export function fetchStage(ports: Ports, timeoutMs: number, emit: Emit): Send {
   return async (call: Call) => {
     const { request, context, signal, attempt } = call;
     const headers = buildHeaders(request, call.bearer(), context);
-    emit({
-      type: "request",
-      operation: context.operation,
-      method: request.method,
-      path: context.displayPath ?? new URL(request.url).pathname,
-      attempt,
-      meteringPointIds: context.meteringPointIds,
-      period: context.period,
-    });
+    emit(
+      {
+        type: "request",
+        operation: context.operation,
+        method: request.method,
+        path: context.displayPath ?? new URL(request.url).pathname,
+        attempt,
+        meteringPointIds: context.meteringPointIds,
+        period: context.period,
+      },
+      context,
+    );
     const started = ports.now();
     const response = await fetchWithTimeout(ports, timeoutMs, call, headers, signal);
-    emit({
-      type: "response",
-      operation: context.operation,
-      status: response.status,
-      attempt,
-      durationMs: ports.now() - started,
-      correlationId: response.headers.get("x-correlation-id") ?? undefined,
-    });
+    emit(
+      {
+        type: "response",
+        operation: context.operation,
+        status: response.status,
+        attempt,
+        durationMs: ports.now() - started,
+        correlationId: response.headers.get("x-correlation-id") ?? undefined,
+      },
+      context,
+    );
     return response;
   };
 }

@@ -32,7 +32,10 @@ export function pacingStage(pacer: Pacer, emit: Emit): Stage {
       const { context, signal, attempt } = call;
       const release = await pacer
         .acquire(context.kind, signal, (wait) =>
-          emit({ type: "wait", operation: context.operation, reason: wait.reason, ms: wait.ms, attempt }),
+          emit(
+            { type: "wait", operation: context.operation, reason: wait.reason, ms: wait.ms, attempt },
+            context,
+          ),
         )
         .catch((error: unknown) => {
           throw abortError(error, signal, context);

@@ -38,7 +38,7 @@ export function retryStage(retry: RetryOptions, ports: Ports, emit: Emit): Stage
           wait = Math.min(retry.defaultWaitMs, retry.networkBaseMs * 2 ** (attempt - 1));
           reason = "network";
         }
-        emit({ type: "wait", operation: context.operation, reason, ms: wait, attempt });
+        emit({ type: "wait", operation: context.operation, reason, ms: wait, attempt }, context);
         await ports.sleep(wait, signal).catch((error: unknown) => {
           throw abortError(error, signal, context);
         });
@@ -55,7 +55,10 @@ export async function unreadableBackoff(
   attempt: number,
 ): Promise<void> {
   const ms = Math.min(retry.defaultWaitMs, retry.networkBaseMs * 2 ** (attempt - 1));
-  emit({ type: "wait", operation: call.context.operation, reason: "unreadable-answer", ms, attempt });
+  emit(
+    { type: "wait", operation: call.context.operation, reason: "unreadable-answer", ms, attempt },
+    call.context,
+  );
   await ports.sleep(ms, call.signal).catch((error: unknown) => {
     throw abortError(error, call.signal, call.context);
   });
