@@ -48,6 +48,7 @@ async function generateErrorCodes() {
       hint: entry.hint ?? null,
       source: entry.source,
       aliases: entry.aliases ?? [],
+      suggestions: entry.suggestions ?? [],
     };
     return `  ${JSON.stringify(row)},`;
   });
@@ -62,6 +63,8 @@ async function generateErrorCodes() {
     "  hint: string | null;",
     "  source: string;",
     "  aliases: readonly string[];",
+    "  /** What a user can do, as data each surface words in its own terms. */",
+    '  suggestions: readonly import("../errors/suggestions.js").Suggestion[];',
     "}",
     "",
     "export const apiErrorCodes: readonly ApiErrorCodeEntry[] = [",

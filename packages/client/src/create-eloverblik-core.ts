@@ -197,17 +197,27 @@ function checkOptions(options: EloverblikCoreOptions): void {
 function checkRefreshToken(api: ApiKind, refreshToken: unknown, nowMs: number): string {
   if (typeof refreshToken !== "string" || refreshToken.trim() === "") {
     throw new EloverblikError({
-      code: "UNAUTHORIZED",
+      code: "TOKEN_MISSING",
       message: "No refresh token was given. Create one on eloverblik.dk (Datadeling → Opret token).",
     });
   }
   const token = refreshToken.trim();
   if (!/^[A-Za-z0-9._~+/=-]+$/.test(token)) {
-    throw invalidInput(
-      "The refresh token contains characters a token cannot have (a line break or space from copying?). Paste it again as one line.",
-    );
+    throw new EloverblikError({
+      code: "TOKEN_INVALID",
+      message:
+        "The refresh token contains characters a token cannot have (a line break or space from copying?). Paste it again as one line.",
+    });
   }
-  const info = describeToken(token, nowMs);
+  let info: ReturnType<typeof describeToken>;
+  try {
+    info = describeToken(token, nowMs);
+  } catch (error) {
+    throw new EloverblikError({
+      code: "TOKEN_INVALID",
+      message: isEloverblikError(error) ? error.message : "The refresh token cannot be read.",
+    });
+  }
   const apiName = (a: ApiKind) => (a === "customer" ? "Customer" : "Third Party");
   if (info.kind === "data-access") {
     throw new EloverblikError({

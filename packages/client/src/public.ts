@@ -23,13 +23,22 @@ export {
   lookupApiErrorCode,
 } from "./errors/catalogue.js";
 export {
+  describeError,
+  type ErrorDescription,
+  type ErrorVocabulary,
+  wordSuggestions,
+} from "./errors/describe-error.js";
+export {
   EloverblikError,
   type EloverblikErrorCode,
   type EloverblikErrorOptions,
   isEloverblikError,
+  isTokenError,
+  TOKEN_ERROR_CODES,
 } from "./errors/eloverblik-error.js";
 export { type ParsedErrorBody, parseErrorBody } from "./errors/parse-error-body.js";
 export { redactSecrets, rememberSecret } from "./errors/redact.js";
+export type { Suggestion } from "./errors/suggestions.js";
 export type { CallOptions } from "./operations/context.js";
 export type { ChargeLinksQuery } from "./operations/customer/get-charge-links.js";
 export type { MeterReadings } from "./operations/customer/get-meter-readings.js";

@@ -17,6 +17,18 @@ export function lookupApiErrorCode(code: number): ApiErrorCodeEntry | undefined 
  */
 export const errorGuidance: Record<string, { title: string; hint: string }> = {
   INVALID_INPUT: { title: "Invalid input", hint: "Correct the input; nothing was sent to Eloverblik." },
+  TOKEN_MISSING: {
+    title: "No refresh token is configured",
+    hint: "Create one on eloverblik.dk (log in with MitID → Datadeling → Opret token).",
+  },
+  TOKEN_INVALID: {
+    title: "The refresh token is not usable",
+    hint: "Copy the whole refresh token from eloverblik.dk (Datadeling → Opret token): one long line in three parts separated by dots.",
+  },
+  TOKEN_REFUSED: {
+    title: "Eloverblik refused the refresh token",
+    hint: "It is revoked, expired or not a refresh token for this API: create a new one on eloverblik.dk (Datadeling → Opret token) and use it instead.",
+  },
   UNAUTHORIZED: {
     title: "Eloverblik did not accept the token",
     hint: "Create a new refresh token on eloverblik.dk (Datadeling → Opret token) and use it instead.",
@@ -51,11 +63,11 @@ export const errorGuidance: Record<string, { title: string; hint: string }> = {
   },
   NOT_AVAILABLE: {
     title: "The endpoint is not available",
-    hint: "Energinet has not enabled this endpoint; use getCharges instead.",
+    hint: "Energinet has not enabled this endpoint; the current charges, tariffs included, are available instead.",
   },
   ENDPOINT_WITHDRAWN: {
     title: "Energinet has withdrawn this endpoint",
-    hint: "Meter readings are no longer served; use time series instead.",
+    hint: "Meter readings are no longer served; the time series give the same consumption.",
   },
   API_ERROR: { title: "Eloverblik reported an error", hint: "See the API code and message for details." },
   NETWORK: { title: "Network error", hint: "Check the connection to api.eloverblik.dk and retry." },

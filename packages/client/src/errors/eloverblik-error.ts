@@ -1,4 +1,37 @@
 import { redactSecrets, scrubCause } from "./redact.js";
+import type { Suggestion } from "./suggestions.js";
+
+/** What helps with each of our own codes when nothing more specific is known. */
+export function defaultSuggestionsFor(code: string): readonly Suggestion[] {
+  switch (code) {
+    case "TOKEN_MISSING":
+    case "TOKEN_INVALID":
+    case "TOKEN_EXPIRED":
+    case "TOKEN_REFUSED":
+    case "WRONG_TOKEN_TYPE":
+    case "UNAUTHORIZED":
+      return [{ kind: "renew-refresh-token" }];
+    case "FORBIDDEN":
+      return [{ kind: "check-access" }];
+    case "RATE_LIMITED":
+    case "DATAHUB_UNAVAILABLE":
+      return [{ kind: "retry-later" }];
+    case "NETWORK":
+      return [{ kind: "check-connection" }, { kind: "retry-later" }];
+    case "TIMEOUT":
+      return [{ kind: "narrow-request" }, { kind: "retry-later" }];
+    case "NOT_AVAILABLE":
+      return [{ kind: "use-operation", operation: "getCharges" }];
+    case "ENDPOINT_WITHDRAWN":
+      return [{ kind: "use-operation", operation: "getTimeSeries" }];
+    case "UNEXPECTED_RESPONSE":
+      return [{ kind: "retry-later" }, { kind: "contact-support" }];
+    case "INVALID_INPUT":
+      return [{ kind: "check-input" }, { kind: "do-not-retry" }];
+    default:
+      return [];
+  }
+}
 
 /**
  * Stable error codes. The union is open (`string & {}`) so that a newer client can add codes
@@ -6,10 +39,13 @@ import { redactSecrets, scrubCause } from "./redact.js";
  */
 export type EloverblikErrorCode =
   | "INVALID_INPUT"
+  | "TOKEN_MISSING"
+  | "TOKEN_INVALID"
+  | "TOKEN_EXPIRED"
+  | "TOKEN_REFUSED"
+  | "WRONG_TOKEN_TYPE"
   | "UNAUTHORIZED"
   | "FORBIDDEN"
-  | "TOKEN_EXPIRED"
-  | "WRONG_TOKEN_TYPE"
   | "RATE_LIMITED"
   | "DATAHUB_UNAVAILABLE"
   | "BAD_REQUEST"
@@ -40,8 +76,10 @@ export interface EloverblikErrorOptions {
   traceId?: string;
   retryable?: boolean;
   retryAfterMs?: number;
-  /** What the user can do about it, in one sentence. */
+  /** What the user can do about it, in one sentence (names no client method: surfaces differ). */
   hint?: string;
+  /** What the user can do, as data each surface words in its own terms; defaults from the code. */
+  suggestions?: readonly Suggestion[];
   /** Operation or endpoint that failed, e.g. "getTimeSeries". */
   operation?: string;
   cause?: unknown;
@@ -69,6 +107,7 @@ export class EloverblikError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
   readonly hint: string | undefined;
+  readonly suggestions: readonly Suggestion[];
   readonly operation: string | undefined;
 
   constructor(options: EloverblikErrorOptions) {
@@ -90,6 +129,7 @@ export class EloverblikError extends Error {
     this.retryable = options.retryable ?? false;
     this.retryAfterMs = options.retryAfterMs;
     this.hint = text(options.hint);
+    this.suggestions = Object.freeze([...(options.suggestions ?? defaultSuggestionsFor(options.code))]);
     this.operation = text(options.operation);
   }
 
@@ -106,6 +146,7 @@ export class EloverblikError extends Error {
       ["retryable", this.retryable],
       ["retryAfterMs", this.retryAfterMs],
       ["hint", this.hint],
+      ["suggestions", this.suggestions.length > 0 ? this.suggestions : undefined],
       ["correlationId", this.correlationId],
       ["userCorrelationId", this.userCorrelationId],
       ["traceId", this.traceId],
@@ -113,6 +154,23 @@ export class EloverblikError extends Error {
     for (const [key, value] of optional) if (value !== undefined) out[key] = value;
     return out;
   }
+}
+
+/** Codes that mean the refresh token itself is the problem (missing, unreadable, expired, refused…). */
+export const TOKEN_ERROR_CODES: ReadonlySet<string> = new Set([
+  "TOKEN_MISSING",
+  "TOKEN_INVALID",
+  "TOKEN_EXPIRED",
+  "TOKEN_REFUSED",
+  "WRONG_TOKEN_TYPE",
+]);
+
+/**
+ * A problem with the refresh token, or any failure of the token exchange itself: either way no
+ * data call can work until it is solved, so surfaces show it as a setup problem.
+ */
+export function isTokenError(value: unknown): value is EloverblikError {
+  return isEloverblikError(value) && (TOKEN_ERROR_CODES.has(value.code) || value.operation === "getToken");
 }
 
 /** Brand check that works across bundled copies of the client (no `instanceof`). */

@@ -1,6 +1,7 @@
 import { errorCodeForApiCode, errorGuidance, lookupApiErrorCode } from "./catalogue.js";
-import { EloverblikError, type EloverblikErrorCode } from "./eloverblik-error.js";
+import { defaultSuggestionsFor, EloverblikError, type EloverblikErrorCode } from "./eloverblik-error.js";
 import { parseErrorBody } from "./parse-error-body.js";
+import type { Suggestion } from "./suggestions.js";
 
 export interface ErrorContext {
   operation: string;
@@ -15,6 +16,21 @@ export interface ErrorContext {
 /** The server's own words, quoted as a sentence of the message. */
 function serverSaid(text: string): string {
   return `Server said: ${/[.!?]$/.test(text) ? text : `${text}.`}`;
+}
+
+/**
+ * The catalogue's suggestions for an API code (an empty list is an answer too), else those of our
+ * own code; a known wait becomes part of the retry suggestion.
+ */
+function suggestionsFor(
+  code: EloverblikErrorCode,
+  entry: { suggestions: readonly Suggestion[] } | undefined,
+  retryAfterMs: number | undefined,
+): readonly Suggestion[] | undefined {
+  const base = entry?.suggestions;
+  if (retryAfterMs === undefined) return base;
+  const rest = (base ?? defaultSuggestionsFor(code)).filter((s) => s.kind !== "retry-later");
+  return [{ kind: "retry-later", afterMs: retryAfterMs }, ...rest];
 }
 
 /** Parses `Retry-After` (seconds or an HTTP date) into milliseconds. */
@@ -86,6 +102,7 @@ export function errorFromResponse(
     retryable,
     retryAfterMs,
     hint: entry?.hint ?? guidance?.hint,
+    suggestions: suggestionsFor(code, entry, retryAfterMs),
     operation: context.operation,
   });
 }
@@ -115,6 +132,7 @@ export function errorFromItem(
     period: context.period,
     correlationId,
     hint: known?.hint ?? errorGuidance[code]?.hint,
+    suggestions: suggestionsFor(code, known, undefined),
     operation: context.operation,
   });
 }

@@ -52,43 +52,93 @@ export function resolveDateRange(input: DateRangeInput, opts: ResolveDateRangeOp
   if (typeof input !== "object" || input === null) {
     throw invalidInput(`Expected a date range object { from, to? } with ${ACCEPTED} for each field.`);
   }
-  const from = toLocalDate(input.from, "from");
-  const to = input.to === undefined ? addLocalDays(from, 1) : toLocalDate(input.to, "to");
-  const period = { from, to };
-
-  if (from === to) {
-    throw invalidInput(
-      `\`to\` is exclusive, so from = to = ${from} selects no days. For the single day ${from} use to = ${addLocalDays(from, 1)} (or leave \`to\` out).`,
-      { period },
-    );
-  }
-  if (from > to) {
-    throw invalidInput(`\`from\` (${from}) is after \`to\` (${to}); \`from\` must be earlier than \`to\`.`, {
-      period,
-    });
-  }
-
-  const today = todayInDenmark(opts.nowMs);
-  if (to > today) {
-    throw invalidInput(
-      `\`to\` (${to}) is after today in Denmark (${today}); the API rejects that (30003). The latest allowed \`to\` is ${today}, which, being exclusive, fetches data up to and including yesterday.`,
-      { period },
-    );
-  }
-
   const historyYears = opts.historyYears ?? 5;
   if (!Number.isInteger(historyYears) || historyYears < 0) {
     throw invalidInput(`historyYears must be a non-negative integer; got ${String(historyYears)}.`);
   }
+  const from = toLocalDate(input.from, "from");
+  const to = input.to === undefined ? addLocalDays(from, 1) : toLocalDate(input.to, "to");
+  const period = { from, to };
+  const today = todayInDenmark(opts.nowMs);
   const earliest = `${String(Number(today.slice(0, 4)) - historyYears).padStart(4, "0")}-01-01`;
+  const limits = { today, earliest };
+  // Each refusal carries the API's own code and a period the same rules accept, when one exists.
+  const refuse = (
+    message: string,
+    apiCode: number | undefined,
+    apiCodeName: string | undefined,
+    field: "from" | "to",
+    wanted: DateRange,
+  ) => {
+    const better = acceptablePeriod(wanted, limits);
+    const advice = better ? ` Ask for ${better.from} to ${better.to} instead.` : "";
+    return invalidInput(message + advice, {
+      period,
+      ...(apiCode === undefined ? {} : { apiCode, apiCodeName }),
+      suggestions: [
+        ...(better ? [{ kind: "use-period" as const, ...better }] : []),
+        { kind: "check-input", field },
+        { kind: "do-not-retry" },
+      ],
+    });
+  };
+
+  if (from === to) {
+    throw refuse(
+      `\`to\` is exclusive, so from = to = ${from} selects no days (30002 ToDateCanNotBeEqualToFromDate); one day is from D to D+1.`,
+      30002,
+      "ToDateCanNotBeEqualToFromDate",
+      "to",
+      { from, to: addLocalDays(from, 1) },
+    );
+  }
+  if (from > to) {
+    throw refuse(
+      `\`from\` (${from}) is after \`to\` (${to}); \`from\` must be earlier than \`to\` (30001).`,
+      30001,
+      "FromDateIsGreaterThanToDate",
+      "from",
+      { from: to, to: from },
+    );
+  }
+  if (to > today) {
+    throw refuse(
+      `\`to\` (${to}) is after today in Denmark (${today}); the API rejects that (30003). The latest allowed \`to\` is ${today}, which, being exclusive, fetches data up to and including yesterday.`,
+      30003,
+      "ToDateIsGreaterThanToday",
+      "to",
+      { from, to: today },
+    );
+  }
   if (from < earliest) {
-    throw invalidInput(
+    throw refuse(
       `\`from\` (${from}) is older than the API keeps data: ${historyYears} full years plus the current one. The earliest allowed \`from\` is ${earliest}.`,
-      { period },
+      undefined,
+      undefined,
+      "from",
+      { from: earliest, to },
     );
   }
 
   return { from, to, days: daysBetween(from, to) };
+}
+
+/**
+ * The period closest to `wanted` that the rules above accept: `to` at most today, `from` at least
+ * the earliest day kept and before `to` (a day before it when `from` would reach `to`). Undefined
+ * when none exists (history of 0 years on 1 January).
+ */
+export function acceptablePeriod(
+  wanted: DateRange,
+  limits: { today: string; earliest: string },
+): DateRange | undefined {
+  let to = wanted.to;
+  if (to > limits.today) to = limits.today;
+  let from = wanted.from;
+  if (from < limits.earliest) from = limits.earliest;
+  if (from >= to) from = addLocalDays(to, -1);
+  if (from < limits.earliest || from >= to) return undefined;
+  return { from, to };
 }
 
 /**

@@ -249,7 +249,18 @@ export class TokenCache {
           ports.now(),
         );
         if (result.response.status === 401 || result.response.status === 403) {
-          throw this.refuse(error, REFUSAL_COOL_OFF_MS);
+          // A refresh token refused at the exchange has a code of its own: surfaces show it as setup.
+          const refused =
+            result.response.status === 401
+              ? new EloverblikError({
+                  ...(error.toJSON() as object),
+                  code: "TOKEN_REFUSED",
+                  message: error.message,
+                  status: 401,
+                  operation: "getToken",
+                })
+              : error;
+          throw this.refuse(refused, REFUSAL_COOL_OFF_MS);
         }
         throw error;
       }

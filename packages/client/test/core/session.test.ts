@@ -151,7 +151,7 @@ describe("token exchange", () => {
       .catch((e: unknown) => e);
     expect(isEloverblikError(error)).toBe(true);
     if (!isEloverblikError(error)) return;
-    expect(error.code).toBe("UNAUTHORIZED");
+    expect(error.code).toBe("TOKEN_REFUSED");
     expect(error.operation).toBe("getToken");
     expect(error.message).toMatch(/refresh token/);
     expect(error.hint).toMatch(/Opret token/);
