@@ -1,4 +1,3 @@
-import { todayInDenmark } from "@eloverblik-kit/client";
 import type { ApiKind } from "./auth/token-types.js";
 import { handle } from "./core/handle.js";
 import { Router } from "./core/router.js";
@@ -7,6 +6,7 @@ import type { MeterRole } from "./model/catalogue.js";
 import { type ModelOptions, type RequestLogEntry, SimulatorModel } from "./model/model.js";
 import type { Scenario } from "./model/scenario.js";
 import { ROUTES } from "./routes/index.js";
+import { todayInDenmark } from "./time/copenhagen.js";
 
 export type SimulatorOptions = ModelOptions;
 

@@ -1,5 +1,6 @@
-import { addLocalMonths, localDateOf, localDateStartUtc, localParts } from "@eloverblik-kit/client";
 import type { Catalogue, MeteringPointSpec } from "../model/catalogue.js";
+import { addLocalMonths } from "../time/calendar.js";
+import { localDateOf, localDateStartUtc, localParts } from "../time/copenhagen.js";
 import type * as Wire from "../wire.js";
 import { type ChargeVersion, chargeVersions } from "./charges.js";
 import { isoSeconds } from "./format.js";

@@ -1,5 +1,5 @@
-import { localDateStartUtc, todayInDenmark } from "@eloverblik-kit/client";
 import type { Catalogue, MeteringPointSpec, Participant } from "../model/catalogue.js";
+import { localDateStartUtc, todayInDenmark } from "../time/copenhagen.js";
 import type * as Wire from "../wire.js";
 import { isoMillis } from "./format.js";
 

@@ -1,4 +1,4 @@
-import { localParts } from "@eloverblik-kit/client";
+import { localParts } from "../time/copenhagen.js";
 import type * as Wire from "../wire.js";
 
 /** Semicolon-separated with CRLF line ends, the Danish spreadsheet convention. */

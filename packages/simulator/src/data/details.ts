@@ -1,6 +1,6 @@
-import { localDateStartUtc, todayInDenmark } from "@eloverblik-kit/client";
 import type { Catalogue, MeteringPointSpec } from "../model/catalogue.js";
 import { hashString, unitHash } from "../model/prng.js";
+import { localDateStartUtc, todayInDenmark } from "../time/copenhagen.js";
 import type * as Wire from "../wire.js";
 import { dotnetBool, isoMillis } from "./format.js";
 import { nativeResolutionOn } from "./meter-data.js";

@@ -1,6 +1,7 @@
-import { addLocalDays, localDateStartUtc, todayInDenmark } from "@eloverblik-kit/client";
 import type { MeteringPointSpec } from "../model/catalogue.js";
 import { hashString, unitHash } from "../model/prng.js";
+import { addLocalDays } from "../time/calendar.js";
+import { localDateStartUtc, todayInDenmark } from "../time/copenhagen.js";
 import { intervalWh } from "./profiles.js";
 
 export type Quality = "A04" | "A03" | "A02";

@@ -1,6 +1,6 @@
-import { localDateStartUtc } from "@eloverblik-kit/client";
 import type { AuthorizedMeteringPoint } from "../model/authorizations.js";
 import type { Catalogue, MeteringPointSpec } from "../model/catalogue.js";
+import { localDateStartUtc } from "../time/copenhagen.js";
 import type * as Wire from "../wire.js";
 import { childMeteringPoints, currentReadingOccurrence } from "./details.js";
 import { isoMillis } from "./format.js";

@@ -1,6 +1,6 @@
-import { localParts } from "@eloverblik-kit/client";
 import type { LoadProfile } from "../model/catalogue.js";
 import { unitHash } from "../model/prng.js";
+import { localParts } from "../time/copenhagen.js";
 
 /**
  * Load and production shapes. Each returns the mean power in kW over an interval, as a pure

@@ -1,6 +1,7 @@
-import { addLocalDays, addLocalMonths, localDateStartUtc } from "@eloverblik-kit/client";
 import type { MeteringPointSpec } from "../model/catalogue.js";
 import { earlierDate, laterDate } from "../model/dates.js";
+import { addLocalDays, addLocalMonths } from "../time/calendar.js";
+import { localDateStartUtc } from "../time/copenhagen.js";
 import type * as Wire from "../wire.js";
 import { formatKwh, isoSeconds } from "./format.js";
 import { combineQuality, firstUnavailableDate, type MeterData, type NativeDay } from "./meter-data.js";

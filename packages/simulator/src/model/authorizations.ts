@@ -1,4 +1,4 @@
-import { addLocalDays, addLocalMonths, addLocalYears } from "@eloverblik-kit/client";
+import { addLocalDays, addLocalMonths, addLocalYears } from "../time/calendar.js";
 import type { Catalogue, MeterRole } from "./catalogue.js";
 import { makeDigits } from "./identifiers.js";
 import { createStream } from "./prng.js";

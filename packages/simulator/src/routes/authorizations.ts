@@ -1,10 +1,10 @@
-import { localDateStartUtc } from "@eloverblik-kit/client";
 import { businessError, json } from "../core/responses.js";
 import type { RequestContext, RouteResult } from "../core/types.js";
 import { isoMillis } from "../data/format.js";
 import { thirdPartyListItem } from "../data/metering-point-list.js";
 import type { AuthorizationSpec, AuthorizedMeteringPoint } from "../model/authorizations.js";
 import type { MeteringPointSpec } from "../model/catalogue.js";
+import { localDateStartUtc } from "../time/copenhagen.js";
 import type * as Wire from "../wire.js";
 
 const day = (date: string) => isoMillis(localDateStartUtc(date));

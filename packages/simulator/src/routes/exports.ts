@@ -1,4 +1,3 @@
-import { localDateStartUtc } from "@eloverblik-kit/client";
 import { csv } from "../core/responses.js";
 import type { RequestContext, RouteResult } from "../core/types.js";
 import { chargeVersions, currentCharges } from "../data/charges.js";
@@ -6,6 +5,7 @@ import { danishDecimal, danishTimestamp, TIME_SERIES_HEADER, timeSeriesRows, toC
 import { currentReadingOccurrence } from "../data/details.js";
 import { buildMarketDocument } from "../data/time-series.js";
 import type { MeteringPointSpec } from "../model/catalogue.js";
+import { localDateStartUtc } from "../time/copenhagen.js";
 import { parseMeteringPointIds, resolveIds } from "../validation/metering-points.js";
 import { planTimeSeries } from "./time-series.js";
 

@@ -1,4 +1,3 @@
-import { addLocalDays, addLocalMonths, localDateStartUtc } from "@eloverblik-kit/client";
 import { failedItem, json, okItem } from "../core/responses.js";
 import type { RequestContext, RouteResult } from "../core/types.js";
 import { formatKwh, isoMillis } from "../data/format.js";
@@ -6,6 +5,8 @@ import { firstUnavailableDate } from "../data/meter-data.js";
 import type { MeteringPointSpec } from "../model/catalogue.js";
 import { earlierDate } from "../model/dates.js";
 import { hashString } from "../model/prng.js";
+import { addLocalDays, addLocalMonths } from "../time/calendar.js";
+import { localDateStartUtc } from "../time/copenhagen.js";
 import { parseMeteringPointIds, resolveForCustomer } from "../validation/metering-points.js";
 import { validatePeriod } from "../validation/period.js";
 import type * as Wire from "../wire.js";

@@ -1,7 +1,7 @@
-import { addLocalDays } from "@eloverblik-kit/client";
 import { failedItem, json, okItem } from "../core/responses.js";
 import type { RequestContext, RouteResult } from "../core/types.js";
 import { buildMarketDocument } from "../data/time-series.js";
+import { addLocalDays } from "../time/calendar.js";
 import {
   type Parsed,
   parseMeteringPointIds,

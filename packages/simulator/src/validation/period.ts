@@ -1,6 +1,8 @@
-import { AGGREGATIONS, daysBetween, isValidLocalDate, todayInDenmark } from "@eloverblik-kit/client";
+import { AGGREGATIONS } from "../core/aggregations.js";
 import { businessError } from "../core/responses.js";
 import type { RouteResult } from "../core/types.js";
+import { daysBetween, isValidLocalDate } from "../time/calendar.js";
+import { todayInDenmark } from "../time/copenhagen.js";
 import type * as Wire from "../wire.js";
 import type { Parsed } from "./metering-points.js";
 

@@ -1,0 +1,119 @@
+/**
+ * Instants on the Danish wall clock, with the offset read from `Intl` (the platform's tz database for
+ * "Europe/Copenhagen") instead of a hand-written summer-time rule. Speed matters little in a fake, but
+ * it serves quarter hours by the hundred thousand, so the offset is cached per UTC hour: Copenhagen
+ * switches between +01:00 and +02:00 on whole UTC hours, and an hour is only cached when `Intl` gives
+ * its first and last millisecond the same offset, so a zone that switched mid-hour would stay exact.
+ *
+ * Needs a runtime with ICU time-zone data (Node's default full-icu build has it).
+ */
+import { type CalendarDate, formatLocalDate, parseLocalDate, utcMidnight } from "./calendar.js";
+
+const HOUR_MS = 3_600_000;
+const TIME_ZONE = "Europe/Copenhagen";
+
+/** Parts of an instant on the Danish wall clock. */
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 0 = Monday … 6 = Sunday (ISO order). */
+  weekday: number;
+}
+
+let formatter: Intl.DateTimeFormat | undefined;
+
+function copenhagenFormatter(): Intl.DateTimeFormat {
+  formatter ??= new Intl.DateTimeFormat("en-US", {
+    timeZone: TIME_ZONE,
+    hourCycle: "h23",
+    era: "short",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  return formatter;
+}
+
+/** The Danish wall clock at an instant, whole seconds, read as if it were a UTC time (epoch ms). */
+function wallClockAsUtc(instantMs: number): number {
+  const fields: Record<string, string> = {};
+  for (const part of copenhagenFormatter().formatToParts(instantMs)) fields[part.type] = part.value;
+  const year = fields.era === "BC" ? 1 - Number(fields.year) : Number(fields.year);
+  const midnight = utcMidnight(year, Number(fields.month), Number(fields.day));
+  return midnight + ((Number(fields.hour) * 60 + Number(fields.minute)) * 60 + Number(fields.second)) * 1000;
+}
+
+/** Local time minus UTC at an instant, straight from Intl (no cache), in ms. */
+export function intlOffsetMs(instantMs: number): number {
+  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
+  return wallClockAsUtc(wholeSecond) - wholeSecond;
+}
+
+const offsetByUtcHour = new Map<number, number>();
+/** About eleven years of hours; past that the cache starts again rather than grow without end. */
+const CACHE_LIMIT = 100_000;
+
+/** Local time minus UTC at an instant, in ms: 3 600 000 in winter, 7 200 000 in summer. */
+export function offsetMs(instantMs: number): number {
+  if (!Number.isFinite(instantMs)) throw new RangeError(`not an instant: ${instantMs}`);
+  const hour = Math.floor(instantMs / HOUR_MS);
+  const cached = offsetByUtcHour.get(hour);
+  if (cached !== undefined) return cached;
+  const atStart = intlOffsetMs(hour * HOUR_MS);
+  if (intlOffsetMs(hour * HOUR_MS + HOUR_MS - 1) !== atStart) return intlOffsetMs(instantMs);
+  if (offsetByUtcHour.size >= CACHE_LIMIT) offsetByUtcHour.clear();
+  offsetByUtcHour.set(hour, atStart);
+  return atStart;
+}
+
+function wallParts(instantMs: number): { date: CalendarDate; wall: Date } {
+  const wall = new Date(instantMs + offsetMs(instantMs));
+  return {
+    date: { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() },
+    wall,
+  };
+}
+
+/** Danish wall-clock parts of an instant. */
+export function localParts(instantMs: number): LocalParts {
+  const { date, wall } = wallParts(instantMs);
+  return {
+    ...date,
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    weekday: (wall.getUTCDay() + 6) % 7,
+  };
+}
+
+/** The Danish calendar date an instant falls on. */
+export function localDateOf(instantMs: number): string {
+  return formatLocalDate(wallParts(instantMs).date);
+}
+
+/** Today's date in Denmark at `nowMs`. */
+export function todayInDenmark(nowMs: number): string {
+  return localDateOf(nowMs);
+}
+
+/**
+ * The instant of 00:00 Danish time on a date. Denmark switches at 02:00/03:00 local, so midnight
+ * always exists exactly once; the answer is checked, not assumed.
+ */
+export function localDateStartUtc(date: string): number {
+  const parts = parseLocalDate(date);
+  if (parts === undefined) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  const wall = utcMidnight(parts.year, parts.month, parts.day);
+  // The offset at the instant we are looking for is the offset near it: guess, then correct once.
+  const guess = wall - offsetMs(wall);
+  const instant = wall - offsetMs(guess);
+  if (instant + offsetMs(instant) !== wall) {
+    throw new RangeError(`${date} has no 00:00 in ${TIME_ZONE}`);
+  }
+  return instant;
+}
