@@ -1,5 +1,5 @@
-import { lookupApiErrorCode } from "@eloverblik-kit/client";
 import type * as Wire from "../wire.js";
+import { ERROR_CODE_NAMES, type ErrorCode } from "./error-codes.js";
 import type { RequestContext, RouteResult } from "./types.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -19,15 +19,15 @@ export function csv(text: string, filename: string): RouteResult {
 }
 
 /** The name the API uses for a business code, e.g. "NoError" or "RelationNotFound". */
-export function codeName(code: number): string {
-  return lookupApiErrorCode(code)?.name ?? "UnknownError";
+export function codeName(code: ErrorCode): string {
+  return ERROR_CODE_NAMES[code];
 }
 
 /**
  * HTTP 400 with a bare JSON string body, the live form for rejected requests (reference §4),
  * e.g. `"#30002: Period not allowed, ToDate is equal to FromDate."`.
  */
-export function businessError(code: number, text: string): RouteResult {
+export function businessError(code: ErrorCode, text: string): RouteResult {
   return json(`#${code}: ${text}`, 400);
 }
 
@@ -81,7 +81,7 @@ export function okItem<K extends string, P>(
 /** A failed item: no payload, `success:false` and the business code with its name as `errorText`. */
 export function failedItem<K extends string>(
   key: K,
-  code: number,
+  code: ErrorCode,
   id: string,
 ): Record<K, null> & Wire.ItemEnvelope {
   return {

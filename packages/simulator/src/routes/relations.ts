@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../core/error-codes.js";
 import { businessError, codeName, json, problem } from "../core/responses.js";
 import type { RequestContext, RouteResult } from "../core/types.js";
 import { customerListItem } from "../data/metering-point-list.js";
@@ -40,7 +41,7 @@ export function addRelations(ctx: RequestContext): RouteResult {
   if (!parsed.ok) return parsed.result;
   const { model } = ctx;
   const result = parsed.value.map((id): Wire.StringItem => {
-    const fail = (code: number): Wire.StringItem => ({
+    const fail = (code: ErrorCode): Wire.StringItem => ({
       result: null,
       success: false,
       errorCode: code,

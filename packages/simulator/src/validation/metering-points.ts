@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../core/error-codes.js";
 import { businessError, problem } from "../core/responses.js";
 import type { RequestContext, RouteResult } from "../core/types.js";
 import type { MeteringPointSpec } from "../model/catalogue.js";
@@ -85,7 +86,7 @@ export function parseMeteringPointIds(ctx: RequestContext): Parsed<string[]> {
 
 export type Resolved =
   | { id: string; mp: MeteringPointSpec; access: { from: string; to: string } | undefined }
-  | { id: string; errorCode: number };
+  | { id: string; errorCode: ErrorCode };
 
 /** Per-id checks for the customer: format 20003, unknown 20008, no relation 20010, blocked 20001. */
 export function resolveForCustomer(ctx: RequestContext, ids: string[]): Resolved[] {
