@@ -1,4 +1,3 @@
-import { sha256, todayInDenmark } from "@eloverblik-kit/client";
 import { utf8 } from "../auth/base64url.js";
 import {
   type IssuedToken,
@@ -9,6 +8,7 @@ import {
 import { MeterData } from "../data/meter-data.js";
 import { type LimitsOption, resolveLimits, type SimulatorLimits } from "../limits/limits.js";
 import { RateLimiter } from "../limits/rate-limiter.js";
+import { todayInDenmark } from "../time/copenhagen.js";
 import { type AuthorizationSpec, buildThirdParty, type ThirdParty } from "./authorizations.js";
 import { buildCatalogue, type Catalogue, type MeteringPointSpec } from "./catalogue.js";
 import { earlierDate, laterDate } from "./dates.js";
@@ -75,7 +75,8 @@ export class SimulatorModel {
     this.ids = createStream(this.seed ^ 0x1d5);
     this.scenario = new ScenarioState(options.scenario ?? {}, createStream(this.seed ^ 0xfa17));
     this.rateLimiter = new RateLimiter(this.limits);
-    const secret = sha256(utf8.encode(`eloverblik-simulator:${options.tokenSecret ?? String(this.seed)}`));
+    // The key of the simulator's keyed token hash (auth/keyed-hash.ts), which takes a key of any length.
+    const secret = utf8.encode(`eloverblik-simulator:${options.tokenSecret ?? String(this.seed)}`);
     const customer = this.catalogue.customer;
     const tp = this.thirdParty;
     this.tokenService = new TokenService(secret, this.clock, createStream(this.seed ^ 0x70ce), {
