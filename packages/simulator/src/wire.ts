@@ -1,14 +1,17 @@
 /**
- * Response body types, taken from the types the client generates from our OpenAPI contract, so a
- * renamed field in spec/ breaks the simulator's build instead of silently drifting.
+ * Response body types, generated from our OpenAPI contract in spec/ by the simulator's own
+ * scripts/generate.mjs (not taken from the client), so a renamed field in spec/ breaks the simulator's
+ * build instead of silently drifting.
  */
-import type { CustomerComponents, LegacyComponents, ThirdPartyComponents } from "@eloverblik-kit/client";
+import type { components as CustomerComponents } from "./generated/customer-api.gen.js";
+import type { components as LegacyComponents } from "./generated/legacy-meterreadings.gen.js";
+import type { components as ThirdPartyComponents } from "./generated/thirdparty-api.gen.js";
 
 type C = CustomerComponents["schemas"];
 type T = ThirdPartyComponents["schemas"];
 type L = LegacyComponents["schemas"];
 
-export type { Aggregation } from "@eloverblik-kit/client";
+export type { Aggregation } from "./core/aggregations.js";
 
 export type ProblemDetails = C["ProblemDetails"] & Record<string, unknown>;
 export type MarketDocument = C["MyEnergyDataMarketDocument"];
