@@ -95,10 +95,6 @@ function missingToken(): EloverblikError {
 }
 
 function asEloverblikError(error: unknown): EloverblikError {
-  // The client calls an unreadable token invalid input; for the server it is a token problem.
-  if (isEloverblikError(error) && error.code === "INVALID_INPUT" && /token/i.test(error.message)) {
-    return new EloverblikError({ code: "TOKEN_INVALID", message: error.message });
-  }
   if (isEloverblikError(error)) return error;
   return new EloverblikError({
     code: "UNAUTHORIZED",

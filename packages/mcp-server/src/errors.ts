@@ -1,4 +1,11 @@
-import { type EloverblikError, errorGuidance, isEloverblikError } from "@eloverblik-kit/client";
+import {
+  describeError,
+  type EloverblikError,
+  type ErrorVocabulary,
+  errorGuidance,
+  isEloverblikError,
+  isTokenError,
+} from "@eloverblik-kit/client";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { scrubText } from "./secrets.js";
@@ -47,74 +54,37 @@ function guidanceFor(code: string): { title: string; hint: string } | undefined 
   return LOCAL_GUIDANCE[code] ?? errorGuidance[code];
 }
 
-/**
- * The client's catalogue speaks to programmers: it names client methods and the API's wire
- * fields. An assistant can only call tools, so those names become tool and argument names.
- * Longest first, so that the pair is replaced before its parts.
- */
-const TOOL_WORDS: ReadonlyArray<[RegExp, string]> = [
-  [
-    /\baddRelationsByIdentity or addRelationByWebAccessCode\b/g,
-    "add_relations_by_cpr or add_relation_by_web_access_code",
-  ],
-  [/\baddRelationsByIdentity\b/g, "add_relations_by_cpr"],
-  [/\baddRelationByWebAccessCode\b/g, "add_relation_by_web_access_code"],
-  [/\bdeleteRelation\b/g, "delete_relation"],
-  [/\bgetCharges\b/g, "get_charges"],
-  [/\bgetTimeSeries\b/g, "get_time_series"],
-  [/\bgetMeteringPointDetails\b/g, "get_metering_point_details"],
-  [/\bgetDetails\b/g, "get_metering_point_details"],
-  [/\blistMeteringPoints\b/g, "list_metering_points"],
-  [/\blistAuthorizations\b/g, "list_authorizations"],
-  [/\bmeteringPoints\.meteringPoint\[\]/g, "metering_point_ids"],
-  [/`?\bdateFrom\b`?/g, "`from`"],
-  [/`?\bdateTo\b`?/g, "`to`"],
-];
+/** The client's operations and inputs under the names an assistant uses: tools and arguments. */
+const TOOL_NAMES: Record<string, string> = {
+  addRelations: "add_relations_by_cpr",
+  addRelationByWebAccessCode: "add_relation_by_web_access_code",
+  deleteRelation: "delete_relation",
+  getCharges: "get_charges",
+  getTimeSeries: "get_time_series",
+  getDetails: "get_metering_point_details",
+  listMeteringPoints: "list_metering_points",
+  listAuthorizations: "list_authorizations",
+  listAuthorizedMeteringPoints: "list_authorized_metering_points",
+};
+const ARGUMENT_NAMES: Record<string, string> = {
+  meteringPointIds: "metering_point_ids",
+  meteringPointId: "metering_point_id",
+  webAccessCode: "web_access_code",
+};
 
-/** Client method and wire field names replaced by the tool and argument names an assistant uses. */
-export function inToolTerms(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of TOOL_WORDS) out = out.replace(pattern, replacement);
-  return out;
-}
+export const toolVocabulary: ErrorVocabulary = {
+  operation: (name) => TOOL_NAMES[name] ?? name,
+  field: (name) => `\`${ARGUMENT_NAMES[name] ?? name}\``,
+};
 
-/** Error codes that mean the refresh token itself is the problem. */
-export const TOKEN_ERROR_CODES: ReadonlySet<string> = new Set([
-  "TOKEN_MISSING",
-  "TOKEN_INVALID",
-  "TOKEN_EXPIRED",
-  "UNAUTHORIZED",
-  "WRONG_TOKEN_TYPE",
-]);
+export { isTokenError };
 
-/** A token problem, or any failure of the token exchange itself (which stops every tool). */
-export function isTokenError(error: unknown): error is EloverblikError {
-  return isEloverblikError(error) && (TOKEN_ERROR_CODES.has(error.code) || error.operation === "getToken");
-}
-
-/** What to do about an error, most useful first, without repeating what the message already says. */
+/** What to do about an error, most useful first, in tool terms. */
 function adviceFor(error: EloverblikError): string[] {
-  const advice: string[] = [];
-  const hint = error.hint ?? guidanceFor(error.code)?.hint;
-  if (hint) advice.push(inToolTerms(hint));
-  if (error.retryAfterMs !== undefined && !/retry after/i.test(`${error.message} ${hint ?? ""}`)) {
-    advice.push(`Retry after ${Math.ceil(error.retryAfterMs / 1000)} s.`);
-  }
-  if (
-    error.code === "TIMEOUT" ||
-    error.apiCode === 30012 ||
-    error.apiCode === 10002 ||
-    error.apiCode === 10004
-  ) {
-    advice.push("Reduce the date range or the number of metering points per call.");
-  }
-  if (
-    ["TOKEN_MISSING", "TOKEN_INVALID", "TOKEN_EXPIRED", "UNAUTHORIZED", "WRONG_TOKEN_TYPE"].includes(
-      error.code,
-    )
-  ) {
-    advice.push(TOKEN_ADVICE);
-  }
+  const description = describeError(error, toolVocabulary);
+  const local = LOCAL_GUIDANCE[error.code];
+  const advice = local ? [local.hint] : [...description.advice];
+  if (description.tokenProblem) advice.push(TOKEN_ADVICE);
   return advice;
 }
 
@@ -129,15 +99,7 @@ export function errorText(error: unknown, secrets: readonly string[] = []): stri
   const lines = [
     `${title} (${error.code}${error.apiCode === undefined ? "" : `, API code ${error.apiCode}`}).`,
   ];
-  lines.push(inToolTerms(error.message));
-  const context: string[] = [];
-  if (error.meteringPointId && !error.message.includes(error.meteringPointId)) {
-    context.push(`Metering point ${error.meteringPointId}.`);
-  }
-  if (error.period && !error.message.includes(error.period.from)) {
-    context.push(`Period ${error.period.from} to ${error.period.to} (to exclusive).`);
-  }
-  if (context.length > 0) lines.push(context.join(" "));
+  lines.push(describeError(error, toolVocabulary).message);
   const advice = adviceFor(error);
   if (advice.length > 0) lines.push(`What to do: ${advice.join(" ")}`);
   if (error.correlationId) lines.push(`Correlation id for Energinet support: ${error.correlationId}.`);
@@ -155,7 +117,7 @@ export function failureOf(meteringPointId: string, error: unknown, secrets: read
     return { meteringPointId, code: "INTERNAL", message: errorText(error, secrets) };
   }
   const advice = adviceFor(error);
-  const message = scrubText(inToolTerms([error.message, ...advice].join(" ")), secrets);
+  const message = scrubText([error.message, ...advice].join(" "), secrets);
   return {
     meteringPointId: error.meteringPointId ?? meteringPointId,
     code: error.code,

@@ -240,7 +240,7 @@ describe("token problems", () => {
         tokenExchange: "failed",
         token: { configured: true, name: "forged", expired: false },
       });
-      expect(data(status).problem).toMatch(/did not accept the token \(UNAUTHORIZED/);
+      expect(data(status).problem).toMatch(/refused the refresh token \(TOKEN_REFUSED/);
       expect(data(status).problem).toMatch(/Opret token/);
       expect(textOf(status)).not.toMatch(/ready to use/);
     } finally {
@@ -252,17 +252,17 @@ describe("token problems", () => {
     try {
       const list = await used.call("list_metering_points");
       expect(list.isError).toBe(true);
-      expect(textOf(list)).toMatch(/UNAUTHORIZED/);
+      expect(textOf(list)).toMatch(/TOKEN_REFUSED/);
       const before = tokenCalls().length;
       const status = await used.call("api_status");
       expect(tokenCalls().length).toBe(before);
       expect(data(status)).toMatchObject({
         ready: false,
         tokenExchange: "failed",
-        lastTokenError: { code: "UNAUTHORIZED", at: expect.stringMatching(/^2026-11-26T/) },
+        lastTokenError: { code: "TOKEN_REFUSED", at: expect.stringMatching(/^2026-11-26T/) },
       });
       expect(data(status).lastTokenError.message).toMatch(/Opret token/);
-      expect(data(status).problem).toMatch(/UNAUTHORIZED/);
+      expect(data(status).problem).toMatch(/TOKEN_REFUSED/);
     } finally {
       await used.close();
     }
@@ -286,7 +286,7 @@ describe("token problems", () => {
           const r = await session.call(tool, args);
           took.push(performance.now() - started);
           expect(r.isError).toBe(true);
-          expect(textOf(r)).toMatch(/UNAUTHORIZED[\s\S]*Opret token/);
+          expect(textOf(r)).toMatch(/TOKEN_REFUSED[\s\S]*Opret token/);
         }
       }
       // Without the remembered refusal every third call waited ~61 s for the token limiter.
@@ -388,7 +388,7 @@ describe("messages speak in tools and tool arguments", () => {
         code: "BAD_REQUEST",
         period: { from: "2026-11-20", to: "2026-11-27" },
       });
-      expect(failure.message).toMatch(/Use a `to` no later than today/);
+      expect(failure.message).toMatch(/End the period no later than today[\s\S]*Check `to`/);
       expect(JSON.stringify(r)).not.toMatch(/dateTo|dateFrom/);
     } finally {
       await session.close();

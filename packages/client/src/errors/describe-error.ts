@@ -136,14 +136,24 @@ export function describeError(error: unknown, vocabulary: ErrorVocabulary = {}):
   }
   // The hint is the catalogue's own sentence; next to it only the suggestions that add names or
   // numbers in the surface's terms (an operation, a period, a wait, a correlation id) are worded.
-  const hint = error.hint;
+  const hint = error.hint ?? errorGuidance[error.code]?.hint;
+  // A wait the error knows of is worded even when its suggestions were written without it.
+  const suggestions: Suggestion[] = error.suggestions.map((s) =>
+    s.kind === "retry-later" && s.afterMs === undefined && error.retryAfterMs !== undefined
+      ? { kind: "retry-later", afterMs: error.retryAfterMs }
+      : s,
+  );
+  if (error.retryAfterMs !== undefined && !suggestions.some((s) => s.kind === "retry-later")) {
+    suggestions.unshift({ kind: "retry-later", afterMs: error.retryAfterMs });
+  }
   const adds = (s: Suggestion) =>
     s.kind === "use-operation" ||
     s.kind === "use-period" ||
+    (s.kind === "check-input" && s.field !== undefined) ||
     (s.kind === "retry-later" && s.afterMs !== undefined) ||
     (s.kind === "contact-support" && error.correlationId !== undefined) ||
     (s.kind === "renew-refresh-token" && !/Opret token/.test(hint ?? ""));
-  const worded = wordSuggestions(hint ? error.suggestions.filter(adds) : error.suggestions, vocabulary, {
+  const worded = wordSuggestions(hint ? suggestions.filter(adds) : suggestions, vocabulary, {
     correlationId: error.correlationId,
   });
   const advice = hint ? [hint, ...worded] : worded;
@@ -159,6 +169,6 @@ export function describeError(error: unknown, vocabulary: ErrorVocabulary = {}):
     ...(error.meteringPointId === undefined ? {} : { meteringPointId: error.meteringPointId }),
     ...(error.period === undefined ? {} : { period: error.period }),
     ...(error.correlationId === undefined ? {} : { correlationId: error.correlationId }),
-    suggestions: error.suggestions,
+    suggestions,
   };
 }

@@ -49,7 +49,7 @@ function refusedForGood(seen: SeenTokenError | undefined): boolean {
   return (
     seen !== undefined &&
     seen.error.operation === "getToken" &&
-    ["UNAUTHORIZED", "WRONG_TOKEN_TYPE", "TOKEN_EXPIRED"].includes(seen.error.code)
+    ["TOKEN_REFUSED", "UNAUTHORIZED", "WRONG_TOKEN_TYPE", "TOKEN_EXPIRED"].includes(seen.error.code)
   );
 }
 
