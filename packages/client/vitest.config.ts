@@ -1,6 +1,18 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const simulatorSource = (file: string) => fileURLToPath(new URL(`../simulator/src/${file}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // test/against-simulator/ runs the client against the simulator's source, so the tests need no
+    // simulator build. (The simulator does not depend on the client: it is the fake the client is tested
+    // against and shares none of its code.)
+    alias: [
+      { find: /^@eloverblik-kit\/simulator$/, replacement: simulatorSource("index.ts") },
+      { find: /^@eloverblik-kit\/simulator\/server$/, replacement: simulatorSource("server.ts") },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },

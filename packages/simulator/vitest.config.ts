@@ -1,11 +1,8 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// No alias to the client: the simulator is the fake the client is tested against and shares none of its
+// code; the client's tests against it live in packages/client/test/against-simulator/.
 export default defineConfig({
-  resolve: {
-    // Test against the client's source, so the simulator's tests never need a client build.
-    alias: { "@eloverblik-kit/client": fileURLToPath(new URL("../client/src/index.ts", import.meta.url)) },
-  },
   test: {
     include: ["test/**/*.test.ts"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },

@@ -239,7 +239,7 @@ if (section("c")) {
   );
   console.log("      N      D      sent   planned   minimum");
   let planOk = true;
-  const { startSimulator } = await import("../../simulator/dist/server.js");
+  const { startSimulator } = await import("@eloverblik-kit/simulator/server");
   const sim = await startSimulator({ seed: 1, limits: "off" });
   let sent = 0;
   const client = createEloverblik({

@@ -1,5 +1,6 @@
-import { addLocalDays, addLocalMonths, todayInDenmark } from "@eloverblik-kit/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addLocalDays, addLocalMonths } from "../src/time/calendar.js";
+import { todayInDenmark } from "../src/time/copenhagen.js";
 import { accessToken, body, faces, items, type Started, useMsw, virtualClock } from "./support.js";
 
 useMsw();

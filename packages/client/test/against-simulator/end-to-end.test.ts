@@ -1,5 +1,5 @@
-import { createEloverblik, createMemoryTokenStore } from "@eloverblik-kit/client";
 import { afterEach, describe, expect, it } from "vitest";
+import { createEloverblik, createMemoryTokenStore } from "../../src/index.js";
 import { faces, type Started, useMsw, virtualClock } from "./support.js";
 
 useMsw();

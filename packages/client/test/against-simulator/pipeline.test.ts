@@ -1,3 +1,4 @@
+import { afterEach, describe, expect, it } from "vitest";
 import {
   type AuthProvider,
   createEloverblik,
@@ -7,8 +8,7 @@ import {
   type Pacer,
   type ProgressEvent,
   type Stage,
-} from "@eloverblik-kit/client";
-import { afterEach, describe, expect, it } from "vitest";
+} from "../../src/index.js";
 import { faces, type Started, useMsw, virtualClock } from "./support.js";
 
 useMsw();

@@ -1,3 +1,5 @@
+import type { SimulatorOptions } from "@eloverblik-kit/simulator";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   createEloverblik,
   createMemoryTokenStore,
@@ -5,9 +7,7 @@ import {
   isEloverblikError,
   type TokenStore,
   tokenVerifier,
-} from "@eloverblik-kit/client";
-import { afterEach, describe, expect, it } from "vitest";
-import type { SimulatorOptions } from "../src/index.js";
+} from "../../src/index.js";
 import { faces, type Started, useMsw, virtualClock } from "./support.js";
 
 useMsw();

@@ -1,3 +1,5 @@
+import type { SimulatorOptions } from "@eloverblik-kit/simulator";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   createEloverblik,
   createMemoryTokenStore,
@@ -7,9 +9,7 @@ import {
   type TokenStore,
   tokenStoreKey,
   tokenVerifier,
-} from "@eloverblik-kit/client";
-import { afterEach, describe, expect, it } from "vitest";
-import type { SimulatorOptions } from "../src/index.js";
+} from "../../src/index.js";
 import { faces, type Started, useMsw, virtualClock } from "./support.js";
 
 useMsw();

@@ -1,5 +1,5 @@
-import { addLocalMonths, createEloverblik, createMemoryTokenStore } from "@eloverblik-kit/client";
 import { afterEach, describe, expect, it } from "vitest";
+import { addLocalMonths, createEloverblik, createMemoryTokenStore } from "../../src/index.js";
 import { faces, type Started, useMsw, virtualClock } from "./support.js";
 
 useMsw();
