@@ -160,12 +160,17 @@ describe("calendar arithmetic on local dates", () => {
     }
   });
 
-  it("adds days across month, year and DST boundaries, and in the years 0–99", () => {
-    expect(addLocalDays("2025-03-29", 2)).toBe("2025-03-31");
-    expect(addLocalDays("2024-12-31", 1)).toBe("2025-01-01");
-    expect(addLocalDays("2024-03-01", -1)).toBe("2024-02-29");
-    expect(addLocalDays("0099-12-31", 1)).toBe("0100-01-01");
-    expect(addLocalDays("2025-01-01", 730)).toBe("2027-01-01");
+  it.each([
+    ["2025-03-29", 2, "2025-03-31"],
+    ["2024-12-31", 1, "2025-01-01"],
+    ["2024-03-01", -1, "2024-02-29"],
+    ["0099-12-31", 1, "0100-01-01"],
+    ["2025-01-01", 730, "2027-01-01"],
+  ])("%s plus %i days is %s", (date, days, expected) => {
+    expect(addLocalDays(date, days)).toBe(expected);
+  });
+
+  it("refuses a fraction of a day and years past 9999", () => {
     expect(() => addLocalDays("2025-01-01", 0.5)).toThrow(RangeError);
     expect(() => addLocalDays("9999-12-31", 1)).toThrow(RangeError);
   });
@@ -180,21 +185,28 @@ describe("calendar arithmetic on local dates", () => {
     }
   });
 
-  it("adds months and years, clamping to the month's last day", () => {
-    expect(addLocalMonths("2024-01-31", 1)).toBe("2024-02-29");
-    expect(addLocalMonths("2023-01-31", 1)).toBe("2023-02-28");
-    expect(addLocalMonths("2024-03-31", -1)).toBe("2024-02-29");
-    expect(addLocalMonths("2024-11-15", 3)).toBe("2025-02-15");
-    expect(addLocalMonths("2025-01-10", -13)).toBe("2023-12-10");
-    expect(addLocalYears("2024-02-29", 1)).toBe("2025-02-28");
-    expect(addLocalYears("2024-02-29", 4)).toBe("2028-02-29");
-    expect(addLocalYears("2026-06-01", -5)).toBe("2021-06-01");
+  // [date, months, expected]: a day the target month lacks becomes its last day.
+  it.each([
+    ["2024-01-31", 1, "2024-02-29"],
+    ["2023-01-31", 1, "2023-02-28"],
+    ["2024-03-31", -1, "2024-02-29"],
+    ["2024-11-15", 3, "2025-02-15"],
+    ["2025-01-10", -13, "2023-12-10"],
+    ["2024-02-29", 12, "2025-02-28"],
+    ["2024-02-29", 48, "2028-02-29"],
+    ["2026-06-01", -60, "2021-06-01"],
+  ])("%s plus %i months is %s", (date, months, expected) => {
+    expect(addLocalMonths(date, months)).toBe(expected);
+    if (months % 12 === 0) expect(addLocalYears(date, months / 12)).toBe(expected);
   });
 
-  it("counts calendar days, not 24-hour spans", () => {
-    expect(daysBetween("2025-03-29", "2025-04-01")).toBe(3);
-    expect(daysBetween("2025-10-27", "2025-10-25")).toBe(-2);
-    expect(daysBetween("2024-01-01", "2025-01-01")).toBe(366);
-    expect(daysBetween("2020-01-01", "2020-01-01")).toBe(0);
+  // [from, to, calendar days]: whole days, however long the local days in between.
+  it.each([
+    ["2025-03-29", "2025-04-01", 3],
+    ["2025-10-27", "2025-10-25", -2],
+    ["2024-01-01", "2025-01-01", 366],
+    ["2020-01-01", "2020-01-01", 0],
+  ])("from %s to %s is %i days", (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
   });
 });

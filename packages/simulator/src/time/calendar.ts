@@ -37,11 +37,12 @@ function lastDayOfMonth(year: number, month: number): number {
 export function parseLocalDate(date: string): CalendarDate | undefined {
   const match = DATE_PATTERN.exec(date);
   if (match === null) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) return undefined;
-  return { year, month, day };
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  // Date rolls 2025-02-29 over into March and month 13 into the next year: a real date comes back as given.
+  const roundTrip = fromUtcMs(utcMidnight(year, month, day));
+  return roundTrip.year === year && roundTrip.month === month && roundTrip.day === day
+    ? roundTrip
+    : undefined;
 }
 
 export function isValidLocalDate(date: string): boolean {

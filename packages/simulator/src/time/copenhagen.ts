@@ -12,16 +12,8 @@ import { type CalendarDate, formatLocalDate, parseLocalDate, utcMidnight } from 
 const HOUR_MS = 3_600_000;
 const TIME_ZONE = "Europe/Copenhagen";
 
-/** Parts of an instant on the Danish wall clock. */
-export interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  /** 0 = Monday … 6 = Sunday (ISO order). */
-  weekday: number;
-}
+/** An instant on the Danish wall clock: its local date, hour and minute, and the weekday counted from Monday = 0. */
+export type LocalParts = CalendarDate & { hour: number; minute: number; weekday: number };
 
 let formatter: Intl.DateTimeFormat | undefined;
 
