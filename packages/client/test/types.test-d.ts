@@ -6,16 +6,16 @@ import {
   type Eloverblik,
   type ItemResult,
   type MeteringPoint,
-  type PointWire,
   type TimeSeriesData,
+  type WirePoint,
 } from "../src/index.js";
 
 describe("generated types", () => {
   it("use the wire's field names", () => {
-    expectTypeOf<PointWire>().toHaveProperty("out_Quantity.quantity");
+    expectTypeOf<WirePoint>().toHaveProperty("out_Quantity.quantity");
     expectTypeOf<MeteringPoint>().toHaveProperty("meteringPointId");
-    // @ts-expect-error: the wire says out_Quantity.quantity, not quantity
-    expectTypeOf<PointWire>().toHaveProperty("quantity");
+    // @ts-expect-error: the wire says out_Quantity.quantity, not quantity (WirePoint is derived from spec/)
+    expectTypeOf<WirePoint>().toHaveProperty("quantity");
     // @ts-expect-error: the list item has no balanceSupplierId (only details have it)
     const wrong: MeteringPoint = { balanceSupplierIdd: "x" };
     void wrong;

@@ -1,3 +1,4 @@
+import { itemFailed } from "../envelope/envelope.js";
 import { EloverblikError } from "../errors/eloverblik-error.js";
 import { isValidLocalDate, localDateStartUtc } from "../time/danish-time.js";
 import { parseDecimal, parsePositiveInt } from "../time-series/decimal.js";
@@ -251,7 +252,7 @@ export function normalizeCharges(input: unknown): NormalizedCharges {
     const item = record as WireChargesItem;
     fallbackId = text(item.id);
     const errorCode = parseErrorCode(item.errorCode);
-    if (item.success === false || typeof item.result !== "object" || item.result === null) {
+    if (itemFailed(item) || typeof item.result !== "object" || item.result === null) {
       throw new EloverblikError({
         code: "API_ERROR",
         message: `getcharges failed for ${fallbackId || "a metering point"}: ${text(item.errorText) || "no charges returned"}${errorCode === null ? "" : ` (${errorCode})`}.`,
@@ -302,7 +303,7 @@ export function normalizeChargesResponse(response: unknown): {
   const failures: ChargesFailure[] = [];
   for (const raw of result) {
     const item = (typeof raw === "object" && raw !== null ? raw : {}) as WireChargesItem;
-    if (item.success === false || typeof item.result !== "object" || item.result === null) {
+    if (itemFailed(item) || typeof item.result !== "object" || item.result === null) {
       failures.push({
         meteringPointId: text(item.id),
         errorCode: parseErrorCode(item.errorCode),

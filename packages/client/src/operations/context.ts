@@ -46,20 +46,20 @@ export interface CallResult<T> {
  * Runs one typed openapi-fetch call through the session (auth, pacing, retries) and turns every
  * failure into an EloverblikError: HTTP errors, unreadable bodies and network faults alike.
  */
-export async function callApi<T>(
+export async function callApi<R extends RawResult>(
   ctx: OperationContext,
   call: CallContext,
   options: CallOptions | undefined,
   errorContext: Omit<ErrorContext, "operation">,
-  run: (fetchImpl: (request: Request) => Promise<Response>) => Promise<RawResult>,
-): Promise<CallResult<T>> {
+  run: (fetchImpl: (request: Request) => Promise<Response>) => Promise<R>,
+): Promise<CallResult<R["data"]>> {
   const fullCall: CallContext = {
     ...call,
     signal: options?.signal ?? call.signal,
     userCorrelationId: options?.userCorrelationId ?? call.userCorrelationId,
     onProgress: options?.onProgress ?? call.onProgress,
   };
-  let result: RawResult;
+  let result: R;
   const maxAttempts = call.retry === false || call.idempotent === false ? 1 : ctx.session.retry.maxAttempts;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -102,7 +102,8 @@ export async function callApi<T>(
       ctx.ports.now(),
     );
   }
-  return { data: result.data as T, response: result.response, correlationId };
+  // Typed by the openapi-fetch call itself, so a renamed field in spec/ breaks the operation that reads it.
+  return { data: result.data, response: result.response, correlationId };
 }
 
 const HEADER_TEXT = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;

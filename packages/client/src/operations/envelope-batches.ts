@@ -1,5 +1,5 @@
-import { EloverblikError } from "../errors/eloverblik-error.js";
-import { type ErrorContext, errorFromItem } from "../errors/from-response.js";
+import { type EnvelopeItem, readEnvelopeItem } from "../envelope/envelope.js";
+import type { ErrorContext } from "../errors/from-response.js";
 import { chunk, validateMeteringPointIds } from "../plan/plan-requests.js";
 import type { CallContext } from "../transport/session.js";
 import { type CallOptions, callApi, forMeteringPoint, type OperationContext } from "./context.js";
@@ -8,27 +8,28 @@ import { accessErrorContext, settleWithSplit } from "./split-on-denied.js";
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
 
-/** One item of the `{"result":[{ <payload>, success, errorCode, errorText, id, stackTrace }]}` envelope. */
-export interface EnvelopeItem {
-  id?: string | null;
-  success?: boolean | null;
-  errorCode?: number | string | null;
-  errorText?: string | null;
-  [payload: string]: unknown;
-}
+export type { EnvelopeItem };
+
+/** The item type of an operation's `result[]` envelope, as the generated types declare it. */
+export type EnvelopeItemOf<R extends RawResult> =
+  NonNullable<R["data"]> extends { result?: infer L }
+    ? NonNullable<L> extends readonly (infer I)[]
+      ? NonNullable<I> & EnvelopeItem
+      : EnvelopeItem
+    : EnvelopeItem;
 
 /**
  * Sends metering point ids in batches of at most `ctx.batchSize`, reads the per-item envelope, and
  * returns one result per requested id in the order asked. A batch that fails as a whole (after
  * retries) marks each of its ids as failed; it never drops them.
  */
-export async function runEnvelopeBatches<T>(
+export async function runEnvelopeBatches<T, R extends RawResult>(
   ctx: OperationContext,
   operation: string,
   ids: readonly string[],
   options: CallOptions | undefined,
-  send: (batch: string[], fetchImpl: (request: Request) => Promise<Response>) => Promise<RawResult>,
-  payload: (item: EnvelopeItem) => T,
+  send: (batch: string[], fetchImpl: (request: Request) => Promise<Response>) => Promise<R>,
+  payload: (item: EnvelopeItemOf<R>) => T,
   errorContext: Omit<ErrorContext, "operation" | "meteringPointId"> = {},
   callExtras: Pick<CallContext, "idempotent"> = {},
 ): Promise<ItemResult<T>[]> {
@@ -36,7 +37,7 @@ export async function runEnvelopeBatches<T>(
   const batches = chunk(valid, ctx.batchSize);
   const denied = accessErrorContext(ctx);
   const call = (batch: string[]) =>
-    callApi<{ result?: EnvelopeItem[] | null }>(
+    callApi(
       ctx,
       { operation, kind: "data", meteringPointIds: batch, ...callExtras },
       options,
@@ -74,37 +75,17 @@ export async function runEnvelopeBatches<T>(
       continue;
     }
     const { data, correlationId } = entry.result;
-    const items = Array.isArray(data?.result) ? data.result : [];
-    const byId = new Map<string, EnvelopeItem>();
-    for (const item of items) if (item && typeof item.id === "string") byId.set(item.id, item);
+    const items = (data as { result?: readonly (EnvelopeItemOf<R> | null)[] | null } | undefined)?.result;
     for (const id of entry.ids) {
-      const item = byId.get(id) ?? (entry.ids.length === 1 && items.length === 1 ? items[0] : undefined);
-      if (!item) {
-        out.push({
-          id,
-          ok: false,
-          correlationId,
-          error: new EloverblikError({
-            code: "UNEXPECTED_RESPONSE",
-            message: `Eloverblik's ${operation} answer had no item for metering point ${id}.`,
-            meteringPointId: id,
-            operation,
-            correlationId,
-          }),
-        });
-      } else if (item.success === false || (item.errorCode != null && Number(item.errorCode) !== 10000)) {
-        out.push({
-          id,
-          ok: false,
-          correlationId,
-          error: errorFromItem(item, { operation, meteringPointId: id }, correlationId),
-        });
-      } else {
-        try {
-          out.push({ id, ok: true, correlationId, data: payload(item) });
-        } catch (error) {
-          out.push({ id, ok: false, correlationId, error: forMeteringPoint(error, id, operation) });
-        }
+      const read = readEnvelopeItem(items, id, entry.ids.length, { operation, correlationId });
+      if (!read.ok) {
+        out.push({ id, ok: false, correlationId, error: read.error });
+        continue;
+      }
+      try {
+        out.push({ id, ok: true, correlationId, data: payload(read.item) });
+      } catch (error) {
+        out.push({ id, ok: false, correlationId, error: forMeteringPoint(error, id, operation) });
       }
     }
   }

@@ -1,3 +1,4 @@
+import { type EnvelopeItem, itemFailed } from "../envelope/envelope.js";
 import { localDateStartUtc } from "../time/danish-time.js";
 import {
   decodeColumnarChunk,
@@ -83,8 +84,7 @@ type Decoded<T> = { ok: true; value: T } | { ok: false; error: unknown };
 /** An item `fetchTimeSeriesChunks` keeps as data (the others become that id's errors). */
 function isDataItem(item: unknown): item is Record<string, unknown> {
   if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-  const { success, errorCode } = item as Record<string, unknown>;
-  return !(success === false || (errorCode != null && Number(errorCode) !== 10000));
+  return !itemFailed(item as EnvelopeItem);
 }
 
 /**

@@ -6,12 +6,14 @@ export async function isAlive(ctx: OperationContext, options?: CallOptions): Pro
   // One attempt: under load the endpoint itself answers 503, which simply means "not alive".
   const call = { operation: "isAlive", kind: "data" as const, anonymous: true, retry: false };
   try {
-    const { data } = await callApi<unknown>(ctx, call, options, {}, (fetchImpl) =>
+    const { data } = await callApi(ctx, call, options, {}, (fetchImpl) =>
       ctx.api === "customer"
         ? ctx.customer.GET("/customerapi/api/isalive", { fetch: fetchImpl })
         : ctx.thirdparty.GET("/thirdpartyapi/api/isalive", { fetch: fetchImpl }),
     );
-    return data === true || data === "true";
+    // Typed boolean; some gateways answer the text "true", so the value is read loosely.
+    const value: unknown = data;
+    return value === true || value === "true";
   } catch (error) {
     if (isEloverblikError(error) && error.status === 503) return false;
     throw error;

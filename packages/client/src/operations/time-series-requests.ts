@@ -1,5 +1,5 @@
+import { readEnvelopeItem } from "../envelope/envelope.js";
 import { EloverblikError } from "../errors/eloverblik-error.js";
-import { errorFromItem } from "../errors/from-response.js";
 import { planDataRequests, validateMeteringPointIds } from "../plan/plan-requests.js";
 import { type ResolvedDateRange, resolveDateRange } from "../time/date-range.js";
 import type { Aggregation, TimeSeriesDocument } from "../types.js";
@@ -59,7 +59,7 @@ export async function fetchTimeSeriesChunks(
   const denied = accessErrorContext(ctx);
   type Period = { from: string; to: string };
   const request = (period: Period, ids: string[]) =>
-    callApi<{ result?: Array<Record<string, unknown>> | null }>(
+    callApi(
       ctx,
       { operation, kind: "data", meteringPointIds: ids, period },
       query,
@@ -99,33 +99,15 @@ export async function fetchTimeSeriesChunks(
         continue;
       }
       const { data, correlationId } = outcome.result;
-      const items = Array.isArray(data?.result) ? data.result : [];
+      const items = data?.result;
       for (const id of entryIds) {
         const group = groups.get(id)!;
         if (correlationId) group.correlationIds.push(correlationId);
-        const item =
-          items.find((i) => i && i.id === id) ??
-          (entryIds.length === 1 && items.length === 1 ? items[0] : undefined);
-        if (!item) {
-          group.errors.push(
-            new EloverblikError({
-              code: "UNEXPECTED_RESPONSE",
-              message: `Eloverblik's time-series answer had no item for metering point ${id}, period ${period.from} to ${period.to}.`,
-              meteringPointId: id,
-              period,
-              operation,
-              correlationId,
-            }),
-          );
-        } else if (item.success === false || (item.errorCode != null && Number(item.errorCode) !== 10000)) {
-          if (ctx.api === "thirdparty" && Number(item.errorCode) === DATE_NOT_COVERED) {
-            uncovered.push({ id, period });
-          } else {
-            group.errors.push(errorFromItem(item, { operation, meteringPointId: id, period }, correlationId));
-          }
-        } else {
-          group.items.push({ period, item });
-        }
+        const read = readEnvelopeItem(items, id, entryIds.length, { operation, period, correlationId });
+        if (read.ok) group.items.push({ period, item: read.item as Record<string, unknown> });
+        else if (ctx.api === "thirdparty" && read.error.apiCode === DATE_NOT_COVERED)
+          uncovered.push({ id, period });
+        else group.errors.push(read.error);
       }
     }
     return uncovered;

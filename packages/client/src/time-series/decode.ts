@@ -1,3 +1,4 @@
+import { itemFailed, NO_ERROR } from "../envelope/envelope.js";
 import { EloverblikError } from "../errors/eloverblik-error.js";
 import {
   addLocalDays,
@@ -59,7 +60,6 @@ export interface DecodeReport {
   failures: TimeSeriesFailure[];
 }
 
-const NO_ERROR = 10000;
 // Far above any real Period (100 quarter-hours on the long DST day); stops a garbage position
 // from allocating gigabytes of scratch space.
 const MAX_POSITION = 100_000;
@@ -170,7 +170,8 @@ class Decoder {
     const errorCode = parseErrorCode(item.errorCode);
     const doc = item.MyEnergyData_MarketDocument;
     const hasDoc = isObject(doc);
-    if (item.success === false || (!hasDoc && errorCode !== null && errorCode !== NO_ERROR)) {
+    // A document sent next to an error code is still read (the flattener is lenient on raw input).
+    if (itemFailed(item) && (item.success === false || !hasDoc)) {
       this.report.failures.push({
         meteringPointId: id,
         errorCode,

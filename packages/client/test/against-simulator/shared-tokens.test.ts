@@ -107,7 +107,7 @@ describe.each(faces)("one data-access token per refresh token ($name)", (face) =
     expect(await client({ tokenStore: store }).listMeteringPoints()).not.toHaveLength(0);
     const attacker = client({ tokenStore: store, refreshToken: forged });
     const error = await attacker.listMeteringPoints().catch((e: unknown) => e);
-    expect(isEloverblikError(error) && error.code).toBe("UNAUTHORIZED");
+    expect(isEloverblikError(error) && error.code).toBe("TOKEN_REFUSED");
     expect(isEloverblikError(error) && error.operation).toBe("getToken");
     // The forged token had to go to the server itself, which refused it.
     expect(calls("getToken").map((r) => r.status)).toEqual([200, 401]);
@@ -227,14 +227,14 @@ describe.each(faces)("one data-access token per refresh token ($name)", (face) =
     const first = await client({ tokenStore: store, refreshToken: revoked })
       .listMeteringPoints()
       .catch((e: unknown) => e);
-    expect(isEloverblikError(first) && first.code).toBe("UNAUTHORIZED");
+    expect(isEloverblikError(first) && first.code).toBe("TOKEN_REFUSED");
     const before = clock.now();
     for (let i = 0; i < 5; i++) {
       // A new client each time too, as an MCP server or a Node-RED flow may make.
       const c = client({ tokenStore: store, refreshToken: revoked });
       await expect(c.listMeteringPoints()).rejects.toBe(first);
       const [series] = await c.getTimeSeries([mp.household.id], { from: "2026-11-01" });
-      expect(series?.ok === false && series.error.code).toBe("UNAUTHORIZED");
+      expect(series?.ok === false && series.error.code).toBe("TOKEN_REFUSED");
       expect(series?.ok === false && series.error.cause).toBe(first);
     }
     expect(clock.now()).toBe(before); // no wait for the token limiter

@@ -22,7 +22,7 @@ export async function addRelationByWebAccessCode(
       { meteringPointId: id, operation },
     );
   }
-  const { data } = await callApi<{ result?: unknown }>(
+  const { data } = await callApi(
     ctx,
     {
       operation,

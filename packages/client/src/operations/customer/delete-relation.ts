@@ -11,7 +11,7 @@ export async function deleteRelation(
   const operation = "deleteRelation";
   requireApi(ctx, "customer", operation);
   const [id] = validateMeteringPointIds([meteringPointId]);
-  const { data } = await callApi<{ result?: unknown }>(
+  const { data } = await callApi(
     ctx,
     { operation, kind: "data", meteringPointIds: [id!], idempotent: false },
     options,
@@ -22,5 +22,7 @@ export async function deleteRelation(
         fetch: fetchImpl,
       }),
   );
-  return data?.result === true || data?.result === "true";
+  // Typed boolean; read loosely, as a text "true" has been seen too.
+  const result: unknown = data?.result;
+  return result === true || result === "true";
 }

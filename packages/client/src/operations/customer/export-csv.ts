@@ -49,18 +49,13 @@ export async function exportCsv(
       throw invalidInput(`${operation} covers at most ${ctx.maxDays} days per call, got ${range.days}.`);
     }
     const aggregation = validateAggregation(request.aggregation ?? "Actual");
-    const { data } = await callApi<string>(
-      ctx,
-      { ...call, period: range },
-      options,
-      { period: range },
-      (fetchImpl) =>
-        ctx.customer.POST("/customerapi/api/meterdata/timeseries/export/{dateFrom}/{dateTo}/{aggregation}", {
-          params: { path: { dateFrom: range.from, dateTo: range.to, aggregation } },
-          body,
-          parseAs: "text",
-          fetch: fetchImpl,
-        }),
+    const { data } = await callApi(ctx, { ...call, period: range }, options, { period: range }, (fetchImpl) =>
+      ctx.customer.POST("/customerapi/api/meterdata/timeseries/export/{dateFrom}/{dateTo}/{aggregation}", {
+        params: { path: { dateFrom: range.from, dateTo: range.to, aggregation } },
+        body,
+        parseAs: "text",
+        fetch: fetchImpl,
+      }),
     );
     return data ?? "";
   }
@@ -68,7 +63,7 @@ export async function exportCsv(
     request.kind === "masterdata"
       ? ("/customerapi/api/meteringpoints/masterdata/export" as const)
       : ("/customerapi/api/meteringpoints/charges/export" as const);
-  const { data } = await callApi<string>(ctx, call, options, {}, (fetchImpl) =>
+  const { data } = await callApi(ctx, call, options, {}, (fetchImpl) =>
     ctx.customer.POST(path, { body, parseAs: "text", fetch: fetchImpl }),
   );
   return data ?? "";

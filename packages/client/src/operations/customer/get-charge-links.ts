@@ -39,21 +39,16 @@ export async function getChargeLinks(
     statusMessages: { 404: NOT_DEPLOYED },
   } as const;
   const call = { operation, kind: "data" as const, meteringPointIds: items.map((i) => i.meteringPointId) };
-  const { data } = await callApi<{ result?: ChargeLinksResponse | null }>(
-    ctx,
-    call,
-    options,
-    errorContext,
-    (fetchImpl) =>
-      ctx.api === "customer"
-        ? ctx.customer.POST("/customerapi/api/meteringpoints/meteringpoint/getchargelinkswithcharges", {
-            body: { query: items },
-            fetch: fetchImpl,
-          })
-        : ctx.thirdparty.POST("/thirdpartyapi/api/meteringpoint/getchargelinkswithcharges", {
-            body: { query: items },
-            fetch: fetchImpl,
-          }),
+  const { data } = await callApi(ctx, call, options, errorContext, (fetchImpl) =>
+    ctx.api === "customer"
+      ? ctx.customer.POST("/customerapi/api/meteringpoints/meteringpoint/getchargelinkswithcharges", {
+          body: { query: items },
+          fetch: fetchImpl,
+        })
+      : ctx.thirdparty.POST("/thirdpartyapi/api/meteringpoint/getchargelinkswithcharges", {
+          body: { query: items },
+          fetch: fetchImpl,
+        }),
   );
   return data?.result ?? {};
 }

@@ -13,7 +13,7 @@ export async function listMeteringPoints(
   options: ListMeteringPointsOptions = {},
 ): Promise<MeteringPoint[]> {
   requireApi(ctx, "customer", "listMeteringPoints");
-  const { data } = await callApi<{ result?: MeteringPoint[] | null }>(
+  const { data } = await callApi(
     ctx,
     { operation: "listMeteringPoints", kind: "data" },
     options,

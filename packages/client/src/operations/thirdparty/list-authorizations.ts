@@ -8,7 +8,7 @@ export async function listAuthorizations(
   options?: CallOptions,
 ): Promise<Authorization[]> {
   requireApi(ctx, "thirdparty", "listAuthorizations");
-  const { data } = await callApi<{ result?: Authorization[] | null }>(
+  const { data } = await callApi(
     ctx,
     { operation: "listAuthorizations", kind: "data" },
     options,

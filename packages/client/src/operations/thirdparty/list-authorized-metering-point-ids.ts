@@ -13,19 +13,14 @@ export async function listAuthorizedMeteringPointIds(
   const operation = "listAuthorizedMeteringPointIds";
   requireApi(ctx, "thirdparty", operation);
   const s = validateScope(scope, identifier, operation);
-  const { data } = await callApi<{ result?: string[] | null }>(
-    ctx,
-    { operation, kind: "data" },
-    options,
-    {},
-    (fetchImpl) =>
-      ctx.thirdparty.GET(
-        "/thirdpartyapi/api/authorization/authorization/meteringpointids/{scope}/{identifier}",
-        {
-          params: { path: { scope: s, identifier: identifier.trim() } },
-          fetch: fetchImpl,
-        },
-      ),
+  const { data } = await callApi(ctx, { operation, kind: "data" }, options, {}, (fetchImpl) =>
+    ctx.thirdparty.GET(
+      "/thirdpartyapi/api/authorization/authorization/meteringpointids/{scope}/{identifier}",
+      {
+        params: { path: { scope: s, identifier: identifier.trim() } },
+        fetch: fetchImpl,
+      },
+    ),
   );
   return Array.isArray(data?.result) ? data.result.filter((id) => typeof id === "string") : [];
 }

@@ -13,19 +13,11 @@ export async function listAuthorizedMeteringPoints(
   const operation = "listAuthorizedMeteringPoints";
   requireApi(ctx, "thirdparty", operation);
   const s = validateScope(scope, identifier, operation);
-  const { data } = await callApi<{ result?: ThirdPartyMeteringPoint[] | null }>(
-    ctx,
-    { operation, kind: "data" },
-    options,
-    {},
-    (fetchImpl) =>
-      ctx.thirdparty.GET(
-        "/thirdpartyapi/api/authorization/authorization/meteringpoints/{scope}/{identifier}",
-        {
-          params: { path: { scope: s, identifier: identifier.trim() } },
-          fetch: fetchImpl,
-        },
-      ),
+  const { data } = await callApi(ctx, { operation, kind: "data" }, options, {}, (fetchImpl) =>
+    ctx.thirdparty.GET("/thirdpartyapi/api/authorization/authorization/meteringpoints/{scope}/{identifier}", {
+      params: { path: { scope: s, identifier: identifier.trim() } },
+      fetch: fetchImpl,
+    }),
   );
   return Array.isArray(data?.result) ? data.result : [];
 }
