@@ -5,7 +5,7 @@ import { defineConfig, type Options } from "tsup";
 // - dist/esm/ and dist/cjs/: one file per source module, each tree mirroring src/, so that a bundler
 //   keeps only the modules an app uses (the package has no side effects) and both entries of one
 //   format share every module (one token store, one limiter registry, one EloverblikError).
-// - dist/{index,core}.d.ts and .d.cts: the declarations, bundled per entry.
+// - dist/{index,core,insights}.d.ts and .d.cts: the declarations, bundled per entry.
 // - No source maps in the package.
 // The build script empties dist/ first: the builds run at once, so none of them may clean.
 
@@ -33,6 +33,13 @@ export default defineConfig([
   },
   {
     entry: { index: "src/index.ts", core: "src/core.ts" },
+    format: ["esm", "cjs"],
+    target: "node20",
+    dts: { only: true },
+  },
+  // The insights entry's declarations on their own, so that dist/insights.d.ts stands alone.
+  {
+    entry: { insights: "src/insights/index.ts" },
     format: ["esm", "cjs"],
     target: "node20",
     dts: { only: true },
