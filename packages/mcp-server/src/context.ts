@@ -42,6 +42,11 @@ export interface CreateServerOptions {
   /** Shown as the server's name and version to the assistant. */
   name?: string;
   version?: string;
+  /**
+   * Offer only the tools that read (`--read-only`): the tools that link or unlink metering
+   * points are not registered, so an assistant cannot change the account.
+   */
+  readOnly?: boolean;
 }
 
 /** A token problem a tool ran into, kept so that api_status can report it later. */
@@ -55,6 +60,8 @@ export interface SeenTokenError {
 export interface ServerContext {
   readonly api: ApiKind;
   readonly baseUrl: string;
+  /** Whether the write tools are hidden. */
+  readonly readOnly: boolean;
   readonly now: () => number;
   /**
    * Strings that must never appear in a result or a log line: the refresh token and every
@@ -177,6 +184,7 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
   return {
     api,
     baseUrl,
+    readOnly: options.readOnly === true,
     now,
     secrets,
     log,

@@ -1,4 +1,4 @@
-import type { ApiKind } from "@eloverblik-kit/client";
+import type { ApiKind, CallOptions } from "@eloverblik-kit/client";
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { ServerContext } from "./context.js";
@@ -11,6 +11,24 @@ export interface ToolOutput<S> {
   isError?: boolean;
 }
 
+/** The user's answer to a confirmation the host showed them. */
+export type Confirmation = "confirmed" | "declined";
+
+/**
+ * One tool call as the MCP request carries it. A tool passes `options` to every client operation
+ * it makes: a cancelled call then stops its requests (queued ones included), and a caller that
+ * sent a `progressToken` hears of every finished request.
+ */
+export interface ToolCall {
+  /** The call's AbortSignal (aborted when the caller cancels) and, when asked for, its progress listener. */
+  readonly options: CallOptions & { signal: AbortSignal };
+  /**
+   * Asks the user through the host (MCP elicitation). Undefined when the host cannot ask, so a
+   * tool that needs confirmation falls back to its description ("ask the user first").
+   */
+  readonly confirm?: ((message: string) => Promise<Confirmation>) | undefined;
+}
+
 export interface ToolDefinition<
   I extends z.ZodRawShape = z.ZodRawShape,
   O extends z.ZodRawShape = z.ZodRawShape,
@@ -20,12 +38,14 @@ export interface ToolDefinition<
   apis: readonly ApiKind[];
   title: string;
   description: string;
+  /** Unknown arguments are refused: the shape is made strict when the tool is registered. */
   inputSchema: I;
   outputSchema: O;
   annotations: Omit<ToolAnnotations, "title">;
   run(
     args: z.objectOutputType<I, z.ZodTypeAny>,
     ctx: ServerContext,
+    call: ToolCall,
   ): Promise<ToolOutput<z.objectOutputType<O, z.ZodTypeAny>>>;
 }
 
@@ -42,3 +62,13 @@ export const READ_ONLY: Omit<ToolAnnotations, "title"> = {
   idempotentHint: true,
   openWorldHint: true,
 };
+
+/** Whether a tool changes the account (hidden by --read-only, never coalesced). */
+export function isWriteTool(tool: Pick<ToolDefinition, "annotations">): boolean {
+  return tool.annotations.readOnlyHint !== true;
+}
+
+/** A call that cannot be cancelled and reports nothing: for direct use of `run` in tests and scripts. */
+export function detachedCall(): ToolCall {
+  return { options: { signal: new AbortController().signal } };
+}

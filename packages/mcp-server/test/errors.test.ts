@@ -18,20 +18,24 @@ afterAll(async () => {
   await sim.close();
 });
 
-describe("invalid input is refused before any request, with the client's message", () => {
+describe("invalid input is refused before any request: by the input schema, else with the client's message", () => {
   const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-    ["a short id", { metering_point_ids: ["12345"], from: "2026-01-01" }, /"12345" has 5 digits/],
+    [
+      "a short id",
+      { metering_point_ids: ["12345"], from: "2026-01-01" },
+      /metering point id is a string of exactly 18 digits[\s\S]* at metering_point_ids\[0\]/,
+    ],
     [
       "a numeric id",
       { metering_point_ids: [571313174], from: "2026-01-01" },
       /Invalid arguments|expected string/i,
     ],
-    ["no ids", { metering_point_ids: [], from: "2026-01-01" }, /No metering point ids given/],
+    ["no ids", { metering_point_ids: [], from: "2026-01-01" }, /Give at least one metering point id/],
     ["from = to", { from: "2026-01-01", to: "2026-01-01" }, /`to` is exclusive, so from = to = 2026-01-01/],
     ["from after to", { from: "2026-01-05", to: "2026-01-01" }, /`from` \(2026-01-05\) is after `to`/],
     ["to after today", { from: "2026-11-01", to: "2026-12-01" }, /after today in Denmark \(2026-11-26\)/],
     ["a date that does not exist", { from: "2026-02-30" }, /`from` must be a Danish local date/],
-    ["a date-time", { from: "2026-01-01T00:00:00Z" }, /`from` must be a Danish local date/],
+    ["a date-time", { from: "2026-01-01T00:00:00Z" }, /`from` is a Danish local date written YYYY-MM-DD/],
     [
       "history beyond five years",
       { from: "2020-06-01", to: "2020-07-01" },
@@ -60,7 +64,7 @@ describe("invalid input is refused before any request, with the client's message
     ]) {
       const r = await s.call(tool, { metering_point_ids: many, from: "2026-01-01" });
       expect(r.isError, tool).toBe(true);
-      expect(textOf(r), tool).toMatch(/At most 10 metering points per call, got 11/);
+      expect(textOf(r), tool).toMatch(/Input validation error[\s\S]*At most 10 metering points per call/);
     }
   });
 
@@ -72,7 +76,7 @@ describe("invalid input is refused before any request, with the client's message
     }
     const del = await s.call("delete_relation", { metering_point_id: "57131317430497455X" });
     expect(del.isError).toBe(true);
-    expect(textOf(del)).toMatch(/contains characters other than digits/);
+    expect(textOf(del)).toMatch(/exactly 18 digits[\s\S]* at metering_point_id$/);
   });
 });
 

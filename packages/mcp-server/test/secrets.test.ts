@@ -167,12 +167,59 @@ it("removes pieces of a token from error texts, not only the whole token", async
     };
     for (const [name, piece] of Object.entries(pieces)) {
       expect(piece.length, name).toBeGreaterThanOrEqual(32);
-      // The assistant pasted it where a date belongs; the client's message quotes the argument.
-      const r = await session.call("get_time_series", { metering_point_ids: [ids.household], from: piece });
-      expect(r.isError, name).toBe(true);
-      const text = JSON.stringify(r);
-      expect(text, name).toMatch(/`from` must be a Danish local date[\s\S]*\[redacted/);
-      expect(leakedRun(text, piece), name).toBeUndefined();
+      // The assistant pasted it where something else belongs. The client quotes a bad argument it
+      // sees (an unusable identifier), and the SDK quotes what its own checks refuse: an enum
+      // value, an unknown argument's name, an unknown tool or prompt.
+      const echoes: Array<[string, () => Promise<unknown>, RegExp]> = [
+        [
+          "client: a resource id",
+          () => session.client.readResource({ uri: `eloverblik://metering-point/${piece}` }),
+          /INVALID_INPUT/,
+        ],
+        [
+          "SDK: an enum value",
+          () =>
+            session.call("get_time_series", {
+              metering_point_ids: [ids.household],
+              from: "2026-01-05",
+              aggregation: piece,
+            }),
+          /Invalid enum value[\s\S]*received '\[redacted/,
+        ],
+        [
+          "SDK: an argument's name",
+          () =>
+            session.call("get_time_series", {
+              metering_point_ids: [ids.household],
+              from: "2026-01-05",
+              [piece]: 1,
+            }),
+          /Unrecognized key\(s\) in object: '\[redacted/,
+        ],
+        [
+          "SDK: a tool's name",
+          () => session.client.callTool({ name: piece, arguments: {} }),
+          /Tool \[redacted[^ ]* not found/,
+        ],
+        [
+          "SDK: a prompt's name",
+          () => session.client.getPrompt({ name: piece }),
+          /Prompt \[redacted[^ ]* not found/,
+        ],
+        [
+          "SDK: a prompt argument",
+          () => session.client.getPrompt({ name: "consumption_review", arguments: { from: piece } }),
+          /YYYY-MM-DD/,
+        ],
+      ];
+      for (const [path, run, message] of echoes) {
+        const text = await run().then(
+          (r) => JSON.stringify(r),
+          (e: unknown) => String(e),
+        );
+        expect(text, `${name}, ${path}`).toMatch(message);
+        expect(leakedRun(text, piece), `${name}, ${path}`).toBeUndefined();
+      }
     }
   } finally {
     await session.close();

@@ -1,15 +1,14 @@
 import { addLocalMonths, todayInDenmark } from "@eloverblik-kit/client";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { z } from "zod";
 import type { ServerContext } from "../context.js";
+import { dateField, idField } from "../tools/shared.js";
 
 const argsSchema = {
-  metering_point_id: z
-    .string()
+  metering_point_id: idField
     .optional()
-    .describe("The metering point to review; leave out to choose one first"),
-  from: z.string().optional().describe("First day, YYYY-MM-DD (default: twelve months back)"),
-  to: z.string().optional().describe("Day after the last day, YYYY-MM-DD (default: today)"),
+    .describe("The metering point to review (18 digits); leave out to choose one first"),
+  from: dateField("from").optional().describe("First day, YYYY-MM-DD (default: twelve months back)"),
+  to: dateField("to").optional().describe("Day after the last day, YYYY-MM-DD (default: today)"),
 };
 
 /** The review steps, written for the assistant that receives the prompt. */

@@ -1,6 +1,7 @@
 import {
   type Aggregation,
   addLocalDays,
+  type CallOptions,
   EloverblikError,
   isValidLocalDate,
   type ResolvedDateRange,
@@ -37,7 +38,14 @@ export interface FetchedSeries {
  */
 export async function fetchSeries(
   ctx: ServerContext,
-  input: { ids: readonly string[]; from: string; to?: string | undefined; aggregation: Aggregation },
+  input: {
+    ids: readonly string[];
+    from: string;
+    to?: string | undefined;
+    aggregation: Aggregation;
+    /** The tool call's signal and progress listener. */
+    options?: CallOptions | undefined;
+  },
 ): Promise<{ range: ResolvedDateRange; series: FetchedSeries[]; failures: Failure[] }> {
   const ids = checkIds(input.ids);
   refuseFromToday(input.from, ctx.now());
@@ -52,6 +60,7 @@ export async function fetchSeries(
       from: range.from,
       to: range.to,
       aggregation: input.aggregation,
+      ...input.options,
     });
     recent(ctx).set(key, results, ctx.now());
   }

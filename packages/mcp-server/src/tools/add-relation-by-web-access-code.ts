@@ -10,7 +10,8 @@ const inputSchema = {
   metering_point_id: idField,
   web_access_code: z
     .string()
-    .describe("The 8-character web access code (webadgangskode) printed on the electricity bill"),
+    .regex(/^[A-Za-z0-9]{8}$/, "The web access code is exactly 8 letters or digits, as printed on the bill")
+    .describe("The 8-character web access code (webadgangskode) from the electricity bill"),
 };
 
 const outputSchema = {
@@ -29,11 +30,11 @@ export const addRelationByWebAccessCodeTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run(args, ctx) {
+  async run(args, ctx, call) {
     try {
       const answer = await ctx
         .client()
-        .addRelationByWebAccessCode(args.metering_point_id, args.web_access_code);
+        .addRelationByWebAccessCode(args.metering_point_id, args.web_access_code, call.options);
       const message = answer || "Linked.";
       return {
         structured: { meteringPointId: args.metering_point_id, linked: true, alreadyLinked: false, message },

@@ -27,9 +27,9 @@ export const addRelationsByCprTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run(args, ctx) {
+  async run(args, ctx, call) {
     const ids = checkIds(args.metering_point_ids);
-    const answers = await ctx.client().addRelations(ids);
+    const answers = await ctx.client().addRelations(ids, call.options);
     const results: z.infer<typeof outputSchema.results> = [];
     const failures: Failure[] = [];
     for (const r of answers) {

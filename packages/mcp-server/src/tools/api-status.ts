@@ -6,7 +6,7 @@ import {
 } from "@eloverblik-kit/client";
 import { z } from "zod";
 import type { SeenTokenError, ServerContext } from "../context.js";
-import { defineTool, READ_ONLY } from "../define-tool.js";
+import { defineTool, READ_ONLY, type ToolCall } from "../define-tool.js";
 import { errorText } from "../errors.js";
 import { localDate, localTime } from "../format.js";
 
@@ -58,15 +58,19 @@ function refusedForGood(seen: SeenTokenError | undefined): boolean {
  * client caches the data-access token and shares it with every tool, so this costs at most one
  * token call, and none while a token is cached.
  */
-async function tryExchange(ctx: ServerContext): Promise<{ ok: true } | { ok: false; error: unknown }> {
+async function tryExchange(
+  ctx: ServerContext,
+  call: ToolCall,
+): Promise<{ ok: true } | { ok: false; error: unknown }> {
   const seen = ctx.lastTokenError();
   if (refusedForGood(seen)) return { ok: false, error: seen?.error };
-  const signal = AbortSignal.timeout(EXCHANGE_TIMEOUT_MS);
+  const timeout = AbortSignal.timeout(EXCHANGE_TIMEOUT_MS);
+  const signal = AbortSignal.any([call.options.signal, timeout]);
   try {
     ctx.rememberSecret(await ctx.client().accessToken(signal));
     return { ok: true };
   } catch (error) {
-    if (signal.aborted && !isEloverblikError(error)) {
+    if (timeout.aborted && !call.options.signal.aborted && !isEloverblikError(error)) {
       // The client paces token calls (two a minute) and would rather wait than be refused.
       return {
         ok: false,
@@ -83,16 +87,19 @@ async function tryExchange(ctx: ServerContext): Promise<{ ok: true } | { ok: fal
 }
 
 /** isalive needs no token, so this works even when the token is missing or expired. */
-async function askAlive(ctx: ServerContext): Promise<boolean> {
+async function askAlive(ctx: ServerContext, call: ToolCall): Promise<boolean> {
   let client: ReturnType<ServerContext["client"]> | undefined;
   try {
     client = ctx.client();
   } catch {
     client = undefined;
   }
-  if (client) return client.isAlive();
+  if (client) return client.isAlive(call.options);
   // No usable token: the contract's typed raw client (no auth needed for isalive).
-  const options = { baseUrl: ctx.baseUrl, signal: AbortSignal.timeout(15_000) };
+  const options = {
+    baseUrl: ctx.baseUrl,
+    signal: AbortSignal.any([call.options.signal, AbortSignal.timeout(15_000)]),
+  };
   const { data, response } =
     ctx.api === "customer"
       ? await createCustomerApiClient(options).GET("/customerapi/api/isalive")
@@ -110,19 +117,19 @@ export const apiStatusTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
-  async run(_args, ctx) {
+  async run(_args, ctx, call) {
     const status = ctx.tokenStatus();
     let alive: boolean | null = null;
     let aliveError: string | undefined;
     try {
-      alive = await askAlive(ctx);
+      alive = await askAlive(ctx, call);
     } catch (error) {
       aliveError = errorText(error, ctx.secrets).split("\n").slice(0, 2).join(" ");
     }
     let problemError: unknown = status.problem;
     let tokenExchange: "ok" | "failed" | "not tried" = "not tried";
     if (problemError === undefined && status.configured) {
-      const exchanged = await tryExchange(ctx);
+      const exchanged = await tryExchange(ctx, call);
       tokenExchange = exchanged.ok ? "ok" : "failed";
       if (!exchanged.ok) problemError = exchanged.error;
     }

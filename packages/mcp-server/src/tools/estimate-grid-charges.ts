@@ -76,18 +76,22 @@ export const estimateGridChargesTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
-  async run(args, ctx) {
+  async run(args, ctx, call) {
     const to = args.to ?? defaultTo(ctx);
     const { range, series, failures } = await fetchSeries(ctx, {
       ids: args.metering_point_ids,
       from: args.from,
       to,
       aggregation: "Actual",
+      options: call.options,
     });
     const chargeFailures: Failure[] = [];
     const charges = new Map<string, NormalizedChargesResult>();
     if (series.length > 0) {
-      const results = await ctx.client().getCharges(series.map((s) => s.meteringPointId));
+      const results = await ctx.client().getCharges(
+        series.map((s) => s.meteringPointId),
+        call.options,
+      );
       for (const r of results) {
         if (r.ok) charges.set(r.id, r.data);
         else chargeFailures.push(failureFor(ctx, r.id, r.error));

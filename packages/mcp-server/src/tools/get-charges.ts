@@ -123,11 +123,11 @@ export const getChargesTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
-  async run(args, ctx) {
+  async run(args, ctx, call) {
     const ids = checkIds(args.metering_point_ids);
     const nowMs = ctx.now();
     const today = todayInDenmark(nowMs);
-    const results = await ctx.client().getCharges(ids);
+    const results = await ctx.client().getCharges(ids, call.options);
     const settled = settle(results, ctx, (charges: NormalizedChargesResult, id) => {
       const current = { tariffs: currentTariffs(charges, nowMs) };
       const monthly = charges.subscriptions

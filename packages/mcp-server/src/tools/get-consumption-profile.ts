@@ -72,13 +72,14 @@ export const getConsumptionProfileTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
-  async run(args, ctx) {
+  async run(args, ctx, call) {
     const to = args.to ?? defaultTo(ctx);
     const { range, series, failures } = await fetchSeries(ctx, {
       ids: args.metering_point_ids,
       from: args.from,
       to,
       aggregation: "Actual",
+      options: call.options,
     });
     const extraFailures: Failure[] = [];
     const profiles: ConsumptionProfile[] = [];

@@ -51,9 +51,9 @@ export const getMeteringPointDetailsTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
-  async run(args, ctx) {
+  async run(args, ctx, call) {
     const ids = checkIds(args.metering_point_ids);
-    const results = await ctx.client().getDetails(ids);
+    const results = await ctx.client().getDetails(ids, call.options);
     const { results: details, failures } = settle(results, ctx, (data, id) => {
       const record = compact(data as object);
       if (!record.meteringPointId) record.meteringPointId = id;

@@ -32,6 +32,7 @@ const inputSchema = {
     .number()
     .int()
     .min(1)
+    .max(MAX_PAGE_SIZE)
     .optional()
     .describe(`Points per page, default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}`),
 };
@@ -162,13 +163,14 @@ export const getTimeSeriesTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
-  async run(args, ctx) {
+  async run(args, ctx, call) {
     const aggregation = args.aggregation ?? "Actual";
     const { range, series, failures } = await fetchSeries(ctx, {
       ids: args.metering_point_ids,
       from: args.from,
       to: args.to,
       aggregation,
+      options: call.options,
     });
     const notes: string[] = [];
     const build = (breakdown: "day" | "month") =>

@@ -35,8 +35,8 @@ export const listAuthorizationsTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
-  async run(_args, ctx) {
-    const authorizations = (await ctx.client().listAuthorizations()).map((a) => compact(a));
+  async run(_args, ctx, call) {
+    const authorizations = (await ctx.client().listAuthorizations(call.options)).map((a) => compact(a));
     const lines = [`${authorizations.length} active authorization(s):`];
     for (const a of authorizations) {
       const who = [

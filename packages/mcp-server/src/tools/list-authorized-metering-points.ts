@@ -10,6 +10,7 @@ const inputSchema = {
     .describe("What `identifier` is: an authorization id, a customer's CVR number or a customer key"),
   identifier: z
     .string()
+    .min(1)
     .describe("The authorization id, CVR (8 digits) or customer key from list_authorizations"),
   ids_only: z
     .boolean()
@@ -20,6 +21,7 @@ const inputSchema = {
     .number()
     .int()
     .min(1)
+    .max(MAX_PAGE_SIZE)
     .optional()
     .describe(`Metering points per page, default and at most ${MAX_PAGE_SIZE}`),
 };
@@ -44,7 +46,7 @@ export const listAuthorizedMeteringPointsTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
-  async run(args, ctx) {
+  async run(args, ctx, call) {
     const pageSize = Math.min(args.page_size ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
     const page = args.page ?? 1;
     const client = ctx.client();
@@ -63,7 +65,9 @@ export const listAuthorizedMeteringPointsTool = defineTool({
         ? `${p.total} metering point(s), page ${page} of ${p.totalPages}.`
         : `${p.total} metering point(s), page ${page} of ${p.totalPages}; call again with page: ${p.nextPage} for more.`;
     if (args.ids_only) {
-      const p = paginate(await client.listAuthorizedMeteringPointIds(args.scope, args.identifier));
+      const p = paginate(
+        await client.listAuthorizedMeteringPointIds(args.scope, args.identifier, call.options),
+      );
       return {
         structured: {
           ...base,
@@ -77,7 +81,9 @@ export const listAuthorizedMeteringPointsTool = defineTool({
       };
     }
     const p = paginate(
-      (await client.listAuthorizedMeteringPoints(args.scope, args.identifier)).map(meteringPointRow),
+      (await client.listAuthorizedMeteringPoints(args.scope, args.identifier, call.options)).map(
+        meteringPointRow,
+      ),
     );
     return {
       structured: {

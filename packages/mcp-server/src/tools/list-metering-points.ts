@@ -25,8 +25,10 @@ export const listMeteringPointsTool = defineTool({
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
-  async run(args, ctx) {
-    const points = await ctx.client().listMeteringPoints({ includeAll: args.include_all ?? false });
+  async run(args, ctx, call) {
+    const points = await ctx
+      .client()
+      .listMeteringPoints({ includeAll: args.include_all ?? false, ...call.options });
     const rows = points.map(meteringPointRow);
     const lines = [`${rows.length} metering point(s):`, ...rows.map(meteringPointLine)];
     if (rows.length === 0) {

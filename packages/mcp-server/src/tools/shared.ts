@@ -6,23 +6,36 @@ import { type Failure, failureOf } from "../errors.js";
 /** Keeps every answer small enough for a model's context and within one batch of the API. */
 export const MAX_IDS = 10;
 
-export const idsField = z
-  .array(z.string())
-  .describe(`Metering point ids: 18-digit GSRN strings such as "571313180100000001"; at most ${MAX_IDS}`);
+/** An 18-digit GSRN; the pattern is advertised and enforced, the client checks again. */
+export const METERING_POINT_ID = /^\d{18}$/;
+/** A Danish local date as the tools take it; whether the day exists is the client's check. */
+export const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const idField = z
   .string()
-  .describe('One metering point id: an 18-digit GSRN string, e.g. "571313180100000001"');
+  .regex(
+    METERING_POINT_ID,
+    'A metering point id is a string of exactly 18 digits (a GSRN such as "571313180100000001")',
+  )
+  .describe("A metering point id (18-digit GSRN)");
 
-export const fromField = z
-  .string()
-  .describe(
-    "First day, a Danish local date YYYY-MM-DD (inclusive). History: 5 full years plus the current one.",
-  );
+export const idsField = z
+  .array(idField)
+  .min(1, "Give at least one metering point id")
+  .max(MAX_IDS, `At most ${MAX_IDS} metering points per call; call again with the rest`)
+  .describe(`Metering point ids (18-digit GSRN), 1 to ${MAX_IDS}`);
+
+/** A YYYY-MM-DD string; `what` names the argument in the refusal. */
+export function dateField(what: string) {
+  return z.string().regex(LOCAL_DATE, `\`${what}\` is a Danish local date written YYYY-MM-DD`);
+}
+
+export const fromField = dateField("from").describe(
+  "First day, Danish local date YYYY-MM-DD (inclusive). History: 5 full years plus the current one.",
+);
 
 export function toField(defaultText: string) {
-  return z
-    .string()
+  return dateField("to")
     .optional()
     .describe(`Day after the last day, YYYY-MM-DD (exclusive, at most today). ${defaultText}`);
 }
