@@ -1,13 +1,10 @@
 // Hourly consumption of one metering point as CSV on stdout, with Danish local and UTC times.
 //   node examples/export-hourly-csv.mjs [meteringPointId] [from YYYY-MM-DD] [to YYYY-MM-DD] > hours.csv
+// The local time carries its offset on the repeated hour of the 25-hour October day
+// ("2025-10-26 02:00+02:00", then "2025-10-26 02:00+01:00"), so no two rows read the same.
 import { addLocalDays, localDateOf } from "@eloverblik-kit/client";
+import { writePointsCsv } from "@eloverblik-kit/client/insights";
 import { connect } from "./connect.mjs";
-
-const danish = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Copenhagen",
-  dateStyle: "short",
-  timeStyle: "short",
-});
 
 const { client, close } = await connect();
 try {
@@ -18,11 +15,13 @@ try {
   const from = argFrom ?? addLocalDays(to, -7);
   const [result] = await client.getTimeSeries([id], { from, to, aggregation: "Hour" });
   if (!result?.ok) throw result?.error ?? new Error("no result");
-  process.stdout.write("metering_point;start_local;start_utc;kwh;quality\n");
-  for (const p of result.data.points) {
-    const kwh = p.quantity === null ? "" : String(p.quantity);
-    process.stdout.write(`${id};${danish.format(new Date(p.start))};${p.start};${kwh};${p.quality}\n`);
-  }
+  // Streams in chunks and waits when stdout is full; { decimal: "," } would suit a Danish spreadsheet.
+  await writePointsCsv(result.data.points, process.stdout, {
+    columns: ["meteringPointId", "startLocal", "start", "quantity", "quality"],
+    headers: { meteringPointId: "metering_point", start: "start_utc", quantity: "kwh" },
+    separator: ";",
+    localOffset: "ambiguous",
+  });
   for (const gap of result.data.gaps) process.stderr.write(`no data ${gap.start} to ${gap.end}\n`);
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
