@@ -19,7 +19,10 @@ import type { PeriodTotal, SeriesSummary, SummaryNote } from "./series-summary.j
 
 const HOUR_MS = 3_600_000;
 
-/** What to summarise: `TimeSeriesData` (from `getTimeSeries`) fits as it is. */
+/**
+ * What to summarise: `TimeSeriesData` (from `getTimeSeries`) fits as it is. Its `gaps` are not
+ * needed: they do not name a business type, so the holes are found per series from the points.
+ */
 export interface SummaryInput {
   /** Defaults to the first point's. */
   meteringPointId?: string;
