@@ -48,6 +48,9 @@ export function intlOffsetMs(instantMs: number): number {
 }
 
 const offsetByUtcHour = new Map<number, number>();
+// Points are mostly asked for in order, so the hour asked for last is checked first.
+let lastHour = Number.NaN;
+let lastOffset = 0;
 /** About eleven years of hours; past that the cache starts again rather than grow without end. */
 const CACHE_LIMIT = 100_000;
 
@@ -55,28 +58,29 @@ const CACHE_LIMIT = 100_000;
 export function offsetMs(instantMs: number): number {
   if (!Number.isFinite(instantMs)) throw new RangeError(`not an instant: ${instantMs}`);
   const hour = Math.floor(instantMs / HOUR_MS);
-  const cached = offsetByUtcHour.get(hour);
-  if (cached !== undefined) return cached;
-  const atStart = intlOffsetMs(hour * HOUR_MS);
-  if (intlOffsetMs(hour * HOUR_MS + HOUR_MS - 1) !== atStart) return intlOffsetMs(instantMs);
-  if (offsetByUtcHour.size >= CACHE_LIMIT) offsetByUtcHour.clear();
-  offsetByUtcHour.set(hour, atStart);
-  return atStart;
+  if (hour === lastHour) return lastOffset;
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    offset = intlOffsetMs(hour * HOUR_MS);
+    if (intlOffsetMs(hour * HOUR_MS + HOUR_MS - 1) !== offset) return intlOffsetMs(instantMs);
+    if (offsetByUtcHour.size >= CACHE_LIMIT) offsetByUtcHour.clear();
+    offsetByUtcHour.set(hour, offset);
+  }
+  lastHour = hour;
+  lastOffset = offset;
+  return offset;
 }
 
-function wallParts(instantMs: number): { date: CalendarDate; wall: Date } {
-  const wall = new Date(instantMs + offsetMs(instantMs));
-  return {
-    date: { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() },
-    wall,
-  };
-}
+/** The instant as a Date whose UTC fields read as the Danish wall clock. */
+const wallClock = (instantMs: number): Date => new Date(instantMs + offsetMs(instantMs));
 
 /** Danish wall-clock parts of an instant. */
 export function localParts(instantMs: number): LocalParts {
-  const { date, wall } = wallParts(instantMs);
+  const wall = wallClock(instantMs);
   return {
-    ...date,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
     hour: wall.getUTCHours(),
     minute: wall.getUTCMinutes(),
     weekday: (wall.getUTCDay() + 6) % 7,
@@ -85,7 +89,12 @@ export function localParts(instantMs: number): LocalParts {
 
 /** The Danish calendar date an instant falls on. */
 export function localDateOf(instantMs: number): string {
-  return formatLocalDate(wallParts(instantMs).date);
+  const wall = wallClock(instantMs);
+  return formatLocalDate({
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+  });
 }
 
 /** Today's date in Denmark at `nowMs`. */
