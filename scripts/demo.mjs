@@ -2,7 +2,7 @@
 // The main job: list metering points, then fetch details, charges and the last 30 days of hourly
 // data for each, and print a short report. Uses the built-in simulator unless
 // ELOVERBLIK_REFRESH_TOKEN is set. Run with `pnpm demo` (it builds first).
-import { createEloverblik, isEloverblikError, localDateOf, tariffAt } from "../packages/client/dist/index.js";
+import { createEloverblik, isEloverblikError, localDateOf, tariffAt } from "@eloverblik-kit/client";
 
 const token = process.env.ELOVERBLIK_REFRESH_TOKEN?.trim();
 const api = process.env.ELOVERBLIK_API === "thirdparty" ? "thirdparty" : "customer";
@@ -18,7 +18,7 @@ let simulator;
 let refreshToken = token;
 let baseUrl = process.env.ELOVERBLIK_BASE_URL;
 if (!refreshToken) {
-  const { startSimulator } = await import("../packages/simulator/dist/server.js");
+  const { startSimulator } = await import("@eloverblik-kit/simulator/server");
   simulator = await startSimulator({ seed: 1 });
   refreshToken = simulator.tokens[api];
   baseUrl = simulator.url;

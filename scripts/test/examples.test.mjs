@@ -1,13 +1,20 @@
 // The examples in examples/ run against the built-in simulator exactly as a user would run them.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const built = ["packages/client/dist/index.js", "packages/simulator/dist/server.js"].every((f) =>
-  existsSync(`${root}/${f}`),
-);
+// Built means the files the packages' exports point to exist (the layout inside dist/ may change).
+const built = [
+  ["packages/client/package.json", ".", "import"],
+  ["packages/client/package.json", "./insights", "import"],
+  ["packages/simulator/package.json", "./server", "import"],
+].every(([pkg, entry, condition]) => {
+  const exports = JSON.parse(readFileSync(`${root}/${pkg}`, "utf8")).exports[entry];
+  const target = exports?.[condition]?.default ?? exports?.[condition] ?? exports?.default;
+  return typeof target === "string" && existsSync(`${root}/${pkg.replace("package.json", "")}${target}`);
+});
 if (!built) console.log("[examples] skipped: build the packages first (pnpm build)");
 
 function run(file, ...args) {
