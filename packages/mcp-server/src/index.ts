@@ -9,6 +9,6 @@ export {
   type TokenStatus,
 } from "./context.js";
 export { errorResult, errorText, type Failure, failureOf } from "./errors.js";
-export { type HttpServerHandle, type StartHttpOptions, startHttpServer } from "./http.js";
-export { createServer, createServerForContext, toolNamesFor } from "./server.js";
+export { type HttpServerHandle, MIN_SECRET_LENGTH, type StartHttpOptions, startHttpServer } from "./http.js";
+export { createServer, createServerForContext, type EloverblikMcpServer, toolNamesFor } from "./server.js";
 export { VERSION } from "./version.js";
