@@ -2,31 +2,51 @@ import { parseArgs } from "node:util";
 import type { ApiKind } from "@eloverblik-kit/client";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { createServerContext, startupTokenMessage } from "./context.js";
-import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, isLoopbackHost, startHttpServer } from "./http.js";
 import { scrub } from "./secrets.js";
 import { createServerForContext } from "./server.js";
 import { VERSION } from "./version.js";
+
+// The HTTP transport (and the SDK's HTTP stack) loads only with --http: stdio starts faster.
+const DEFAULT_HTTP_HOST = "127.0.0.1";
+const DEFAULT_HTTP_PORT = 3000;
+/** How long answers still owed may take once stdin has closed, before the process exits anyway. */
+const DRAIN_TIMEOUT_MS = 120_000;
 
 export const USAGE = `eloverblik-mcp ${VERSION}: Eloverblik (Energinet DataHub) as tools for AI assistants (MCP)
 
 Usage:
   eloverblik-mcp                      stdio (what assistants start)
   eloverblik-mcp --simulator          against a built-in simulator with test data, no token needed
-  eloverblik-mcp --http [--port N] [--host H]
+  eloverblik-mcp --http [--port N] [--host H] [--allow-origin O]...
                                       streamable HTTP on http://H:N/mcp (default ${DEFAULT_HTTP_HOST}:${DEFAULT_HTTP_PORT})
+  --read-only                         only the tools that read: no linking or unlinking of metering points
 
 Environment:
-  ELOVERBLIK_REFRESH_TOKEN   refresh token from eloverblik.dk (Datadeling → Opret token)
-  ELOVERBLIK_API             customer (default) or thirdparty
-  ELOVERBLIK_BASE_URL        default https://api.eloverblik.dk
-  ELOVERBLIK_MCP_HTTP_TOKEN  bearer secret for --http; required when --host is not a loopback address
+  ELOVERBLIK_REFRESH_TOKEN        refresh token from eloverblik.dk (Datadeling → Opret token)
+  ELOVERBLIK_API                  customer (default) or thirdparty
+  ELOVERBLIK_BASE_URL             default https://api.eloverblik.dk
+  ELOVERBLIK_MCP_READ_ONLY        1 (or true) does what --read-only does
+  ELOVERBLIK_MCP_HTTP_TOKEN       bearer secret for --http, at least 32 characters; required when
+                                  --host is not a loopback address
+  ELOVERBLIK_MCP_ALLOWED_ORIGINS  browser origins allowed besides loopback ones, comma-separated
 `;
 
 export interface CliIo {
   /** Diagnostics; stdout belongs to the MCP protocol in stdio mode. */
   stderr: (text: string) => void;
   stdout: (text: string) => void;
+  /** A signal asks the process to stop: `handler` closes what runs, then the process exits. */
   onShutdown: (handler: () => Promise<void>) => void;
+  /**
+   * Stdin closed (stdio mode): `handler` answers what is still owed and closes, then the
+   * process exits.
+   */
+  onInputEnd?: (handler: () => Promise<void>) => void;
+}
+
+/** Exits once stdout has taken everything written to it, so that no answer is cut off. */
+function exitAfterStdout(): void {
+  process.stdout.write("", () => process.exit(0));
 }
 
 const defaultIo: CliIo = {
@@ -41,10 +61,23 @@ const defaultIo: CliIo = {
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
+  },
+  onInputEnd: (handler) => {
+    let done = false;
+    const stop = () => {
+      if (done) return;
+      done = true;
+      handler().finally(exitAfterStdout);
+    };
     process.stdin.once("end", stop);
     process.stdin.once("close", stop);
   },
 };
+
+/** "1", "true", "yes" or "on" (any case) switch a boolean variable on. */
+function envFlag(value: string | undefined): boolean {
+  return /^(1|true|yes|on)$/i.test(value?.trim() ?? "");
+}
 
 function parseApi(value: string | undefined): ApiKind | undefined {
   const v = (value ?? "customer").trim().toLowerCase().replace(/[-_ ]/g, "");
@@ -67,6 +100,8 @@ export async function main(
     http?: boolean;
     port?: string;
     host?: string;
+    "allow-origin"?: string[];
+    "read-only"?: boolean;
     help?: boolean;
     version?: boolean;
   };
@@ -78,6 +113,8 @@ export async function main(
         http: { type: "boolean" },
         port: { type: "string" },
         host: { type: "string" },
+        "allow-origin": { type: "string", multiple: true },
+        "read-only": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -113,10 +150,17 @@ export async function main(
       return 2;
     }
   }
-  if ((values.port !== undefined || values.host !== undefined) && !values.http) {
-    io.stderr("eloverblik-mcp: --port and --host only apply with --http.");
+  if ((values.port !== undefined || values.host !== undefined || values["allow-origin"]) && !values.http) {
+    io.stderr("eloverblik-mcp: --port, --host and --allow-origin only apply with --http.");
     return 2;
   }
+  const allowedOrigins = [
+    ...(env.ELOVERBLIK_MCP_ALLOWED_ORIGINS?.split(",") ?? []),
+    ...(values["allow-origin"] ?? []),
+  ]
+    .map((o) => o.trim())
+    .filter((o) => o !== "");
+  const readOnly = values["read-only"] === true || envFlag(env.ELOVERBLIK_MCP_READ_ONLY);
   const host = values.host ?? DEFAULT_HTTP_HOST;
   const httpToken = env.ELOVERBLIK_MCP_HTTP_TOKEN?.trim() || undefined;
   const knownSecrets = [env.ELOVERBLIK_REFRESH_TOKEN, httpToken].filter(
@@ -124,12 +168,12 @@ export async function main(
   );
   const log = (text: string) => io.stderr(scrub(text, knownSecrets));
 
-  // Refuse an exposed HTTP server before anything else starts.
-  if (values.http) {
-    if (!isLoopbackHost(host) && !httpToken) {
-      log(
-        `eloverblik-mcp: refusing to listen on ${host} without a bearer secret. Set ELOVERBLIK_MCP_HTTP_TOKEN (a long random string) or bind to 127.0.0.1.`,
-      );
+  // Refuse an exposed HTTP server, or a guessable secret, before anything else starts.
+  const http = values.http ? await import("./http.js") : undefined;
+  if (http) {
+    const problem = http.secretProblem(httpToken, host);
+    if (problem) {
+      log(`eloverblik-mcp: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`);
       return 1;
     }
   }
@@ -149,13 +193,14 @@ export async function main(
     );
   }
 
-  const context = createServerContext({ api, refreshToken, baseUrl, log });
+  const context = createServerContext({ api, refreshToken, baseUrl, log, readOnly });
   log(startupTokenMessage(context));
+  if (readOnly) log("eloverblik-mcp: read-only: the tools that link or unlink metering points are off.");
 
-  if (values.http) {
-    let handle: Awaited<ReturnType<typeof startHttpServer>>;
+  if (http) {
+    let handle: Awaited<ReturnType<typeof http.startHttpServer>>;
     try {
-      handle = await startHttpServer({ context, port, host, token: httpToken });
+      handle = await http.startHttpServer({ context, port, host, token: httpToken, allowedOrigins });
     } catch (error) {
       log(`eloverblik-mcp: ${error instanceof Error ? error.message : String(error)}`);
       for (const close of closers) await close();
@@ -169,9 +214,24 @@ export async function main(
     const server = createServerForContext(context);
     await server.connect(new StdioServerTransport());
     closers.unshift(() => server.close());
+    // Piped use (`printf '…' | eloverblik-mcp`) closes stdin right after the last request: the
+    // answers still owed are written first, then the process exits.
+    io.onInputEnd?.(async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), DRAIN_TIMEOUT_MS);
+        timer.unref();
+      });
+      if ((await Promise.race([server.idle(), timeout])) === "timeout") {
+        log(`eloverblik-mcp: stdin closed; gave up waiting for answers after ${DRAIN_TIMEOUT_MS / 1000} s.`);
+      }
+      clearTimeout(timer);
+      await closeAll();
+    });
   }
-  io.onShutdown(async () => {
-    for (const close of closers) await close().catch(() => undefined);
-  });
+  const closeAll = async () => {
+    for (const close of closers.splice(0)) await close().catch(() => undefined);
+  };
+  io.onShutdown(closeAll);
   return "running";
 }

@@ -25,7 +25,7 @@ describe("main", () => {
     const a = io();
     expect(await main(["--help"], {}, a.io)).toBe(0);
     expect(a.out.stdout).toMatch(
-      /--simulator[\s\S]*ELOVERBLIK_REFRESH_TOKEN[\s\S]*ELOVERBLIK_MCP_HTTP_TOKEN/,
+      /--simulator[\s\S]*--read-only[\s\S]*ELOVERBLIK_REFRESH_TOKEN[\s\S]*ELOVERBLIK_MCP_READ_ONLY[\s\S]*ELOVERBLIK_MCP_HTTP_TOKEN[\s\S]*ELOVERBLIK_MCP_ALLOWED_ORIGINS/,
     );
     const b = io();
     expect(await main(["--version"], {}, b.io)).toBe(0);
@@ -39,6 +39,7 @@ describe("main", () => {
       [["--http", "--port", "http"], {}, /--port must be a number/],
       [["--http", "--port", "70000"], {}, /--port must be a number/],
       [["--port", "3000"], {}, /only apply with --http/],
+      [["--allow-origin", "https://app.example"], {}, /only apply with --http/],
     ];
     for (const [argv, env, message] of cases) {
       const x = io();
@@ -55,5 +56,18 @@ describe("main", () => {
     expect(x.out.stderr).toMatch(/refusing to listen on 0\.0\.0\.0.*ELOVERBLIK_MCP_HTTP_TOKEN/);
     expect(x.out.stderr).not.toContain(token);
     expect(x.out.shutdown).toBe(0);
+  });
+
+  it("refuses a bearer secret shorter than 32 characters, on loopback too", async () => {
+    for (const argv of [["--http"], ["--http", "--host", "0.0.0.0"]]) {
+      const x = io();
+      const secret = "only-twenty-chars-xx";
+      expect(await main(argv, { ELOVERBLIK_MCP_HTTP_TOKEN: secret }, x.io), argv.join(" ")).toBe(1);
+      expect(x.out.stderr).toMatch(
+        /bearer secret of 20 characters: ELOVERBLIK_MCP_HTTP_TOKEN must be at least 32/,
+      );
+      expect(x.out.stderr).not.toContain(secret);
+      expect(x.out.shutdown).toBe(0);
+    }
   });
 });

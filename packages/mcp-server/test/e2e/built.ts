@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 export const BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
 const NEEDED = [
   BIN,
-  fileURLToPath(new URL("../../../client/dist/index.js", import.meta.url)),
+  fileURLToPath(new URL("../../../client/dist/esm/index.js", import.meta.url)),
   fileURLToPath(new URL("../../../simulator/dist/index.js", import.meta.url)),
 ];
 

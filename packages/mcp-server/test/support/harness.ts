@@ -4,7 +4,7 @@ import { createEloverblik, type Eloverblik } from "@eloverblik-kit/client";
 import { type MeterRole, type RunningSimulator, startSimulator } from "@eloverblik-kit/simulator/server";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { type CreateServerOptions, createServer } from "../../src/index.js";
 
 /** A fixed "now" (real time shifted), so the data and the dates in the tests do not depend on the day. */
@@ -38,12 +38,18 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function connect(options: CreateServerOptions): Promise<Session> {
+export async function connect(
+  options: CreateServerOptions,
+  clientCapabilities: ClientCapabilities = {},
+): Promise<Session> {
   const logs: string[] = [];
   const server = createServer({ now: clock, log: (m) => logs.push(m), ...options });
   const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
-  const client = new Client({ name: "mcp-server-tests", version: "1.0.0" });
+  const client = new Client(
+    { name: "mcp-server-tests", version: "1.0.0" },
+    { capabilities: clientCapabilities },
+  );
   await client.connect(clientSide);
   const results: CallToolResult[] = [];
   return {
