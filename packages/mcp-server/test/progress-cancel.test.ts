@@ -147,7 +147,8 @@ describe("cancellation", () => {
     } finally {
       await s.close();
     }
-  });
+    // At least 5.5 s of deliberate waiting (held-back requests, the 4 s watch); 6.6 s seen under load.
+  }, 60_000);
 });
 
 describe("identical calls in flight at once", () => {

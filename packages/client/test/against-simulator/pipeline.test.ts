@@ -186,7 +186,8 @@ describe.each(faces)("a composable request pipeline ($name)", (face) => {
       "getToken",
     ]);
     expect(all.filter((e) => e.type === "chunk")).toHaveLength(4);
-  });
+    // Five years of data from the simulator: 5 s seen on a loaded CI machine.
+  }, 60_000);
 
   it("refuses an auth, a pacer or stages that are not what they claim", async () => {
     await start();
