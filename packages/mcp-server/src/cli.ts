@@ -194,8 +194,10 @@ export async function main(
   }
 
   const context = createServerContext({ api, refreshToken, baseUrl, log, readOnly });
-  log(startupTokenMessage(context));
-  if (readOnly) log("eloverblik-mcp: read-only: the tools that link or unlink metering points are off.");
+  const announce = () => {
+    log(startupTokenMessage(context));
+    if (readOnly) log("eloverblik-mcp: read-only: the tools that link or unlink metering points are off.");
+  };
 
   if (http) {
     let handle: Awaited<ReturnType<typeof http.startHttpServer>>;
@@ -207,6 +209,7 @@ export async function main(
       return 1;
     }
     closers.unshift(() => handle.close());
+    announce();
     log(
       `eloverblik-mcp: listening on ${handle.url}${httpToken ? " (bearer secret required)" : " (loopback only, no secret)"}`,
     );
@@ -214,6 +217,8 @@ export async function main(
     const server = createServerForContext(context);
     await server.connect(new StdioServerTransport());
     closers.unshift(() => server.close());
+    // Checking the token creates the client, which the first answers do not need: after them.
+    setImmediate(announce);
     // Piped use (`printf '…' | eloverblik-mcp`) closes stdin right after the last request: the
     // answers still owed are written first, then the process exits.
     io.onInputEnd?.(async () => {

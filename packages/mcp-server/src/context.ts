@@ -124,29 +124,32 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
   const api: ApiKind = options.api ?? client?.api ?? "customer";
   const baseUrl = client?.baseUrl ?? options.baseUrl ?? DEFAULT_BASE_URL;
 
-  if (!client) {
-    if (!refreshToken) {
-      problem = missingToken();
-    } else {
-      try {
-        client = createEloverblik({
-          now,
-          ...options.clientOptions,
-          retry: { ...MCP_RETRY, ...options.clientOptions?.retry },
-          // The client remembers every token it holds and scrubs it from errors; the store is
-          // passed as it is, so every context of the process shares one token state per token.
-          tokenStore: options.clientOptions?.tokenStore ?? processTokenStore,
-          api,
-          refreshToken,
-          baseUrl,
-        });
-      } catch (error) {
-        problem = asEloverblikError(error);
-      }
+  if (!client && !refreshToken) problem = missingToken();
+  // Created on first use, not at start: creating it costs a stdio server a good part of its
+  // start-up (Node's fetch is loaded then), and `tools/list` does not need it.
+  let created = client !== undefined || refreshToken === undefined;
+  const ensureClient = () => {
+    if (created) return;
+    created = true;
+    try {
+      client = createEloverblik({
+        now,
+        ...options.clientOptions,
+        retry: { ...MCP_RETRY, ...options.clientOptions?.retry },
+        // The client remembers every token it holds and scrubs it from errors; the store is
+        // passed as it is, so every context of the process shares one token state per token.
+        tokenStore: options.clientOptions?.tokenStore ?? processTokenStore,
+        api,
+        refreshToken,
+        baseUrl,
+      });
+    } catch (error) {
+      problem = asEloverblikError(error);
     }
-  }
+  };
 
   const tokenStatus = (): TokenStatus => {
+    ensureClient();
     if (!refreshToken) {
       return client
         ? { configured: true, expired: false }
@@ -195,6 +198,7 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
     },
     lastTokenError: () => lastTokenError,
     client(): Eloverblik {
+      ensureClient();
       if (problem || !client) throw problem ?? missingToken();
       const late = refreshToken ? tokenStatus().problem : undefined;
       if (late) throw late;

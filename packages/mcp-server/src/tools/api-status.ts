@@ -113,7 +113,7 @@ export const apiStatusTool = defineTool({
   apis: ["customer", "thirdparty"],
   title: "Eloverblik status",
   description:
-    "Checks whether Eloverblik is up and whether this server's refresh token works (it tries the token exchange): which API and address it uses, the token's name and expiry date (never the token itself), and the last token problem a tool met. Call this first when another tool fails with a token error.",
+    "Is Eloverblik up, and does this server's refresh token work (it tries the token exchange)? Also the API and address, the token's name and expiry (never the token), and the last token problem a tool met. Call it first when a tool reports a token error.",
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,

@@ -47,7 +47,7 @@ export const getMeteringPointDetailsTool = defineTool({
   apis: ["customer", "thirdparty"],
   title: "Metering point details",
   description:
-    "Master data for up to 10 metering points: type (E17 consumption, E18 production), native resolution (meterReadingOccurrence PT15M/PT1H), settlement method, grid company, supplier, address, net settlement group, parent and child metering points. Failing ids are listed in failures next to the others.",
+    "Master data for up to 10 metering points: type (E17 consumption, E18 production), native resolution (meterReadingOccurrence PT15M/PT1H), settlement method, grid company, supplier, address, net settlement group, parent and child metering points.",
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,

@@ -159,7 +159,7 @@ export const getTimeSeriesTool = defineTool({
   apis: ["customer", "thirdparty"],
   title: "Consumption / production time series",
   description:
-    "Metered energy for up to 10 metering points over Danish local days (`to` exclusive, at most today; data usually lags 1–3 days). By default returns a compact summary per metering point: total, unit, per-day figures (up to 31 days) or per-month figures (longer), min/max, the peak hour, the share of estimated and missing points, and the resolution(s). Set include_points: true for the raw points, paged (page, page_size ≤ 500). Prefer the summary; ask for points only when individual values are needed.",
+    "Metered energy for up to 10 metering points over Danish local days. By default one compact summary per metering point: total, unit, per-day (up to 31 days) or per-month figures, min/max, the peak hour, estimated and missing shares, resolution(s). include_points: true adds the raw points, paged. Prefer the summary; ask for points only when individual values are needed.",
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
