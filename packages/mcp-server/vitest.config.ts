@@ -7,6 +7,10 @@ export default defineConfig({
       "@eloverblik-kit/simulator/server": fileURLToPath(
         new URL("../simulator/src/server.ts", import.meta.url),
       ),
+      // Before the package name itself, which would otherwise swallow the subpath.
+      "@eloverblik-kit/client/insights": fileURLToPath(
+        new URL("../client/src/insights/index.ts", import.meta.url),
+      ),
       "@eloverblik-kit/client": fileURLToPath(new URL("../client/src/index.ts", import.meta.url)),
       "@eloverblik-kit/simulator": fileURLToPath(new URL("../simulator/src/index.ts", import.meta.url)),
     },

@@ -1,4 +1,17 @@
-import { redactSecrets, rememberSecret } from "@eloverblik-kit/client";
+import { redactSecrets, rememberSecret, scrubValue } from "@eloverblik-kit/client/insights";
+
+/**
+ * How many secrets of each list (a context's `secrets`, which only grows) the client already
+ * remembers, so that each is handed to `rememberSecret` once.
+ */
+const remembered = new WeakMap<readonly string[], number>();
+
+function rememberAll(secrets: readonly string[]): void {
+  const done = remembered.get(secrets) ?? 0;
+  if (done === secrets.length) return;
+  for (let i = done; i < secrets.length; i++) rememberSecret(secrets[i] as string);
+  remembered.set(secrets, secrets.length);
+}
 
 /**
  * One string with every token, token-shaped run and piece of a known secret removed. The client
@@ -6,23 +19,15 @@ import { redactSecrets, rememberSecret } from "@eloverblik-kit/client";
  * along with anything JWT-shaped; `secrets` adds what only this server knows.
  */
 export function scrubText(text: string, secrets: readonly string[]): string {
-  for (const secret of secrets) rememberSecret(secret);
+  rememberAll(secrets);
   return redactSecrets(text, secrets);
 }
 
 /**
  * The last line of defence against leaking a token: every tool result, error, resource, prompt
- * and log line passes through here. The client already scrubs its errors, but data could in
- * principle echo anything, so known secrets (whole or in part) and anything JWT-shaped are
- * removed from every string.
+ * and log line passes through here (the client's `scrubValue`, with this server's secrets).
  */
 export function scrub<T>(value: T, secrets: readonly string[]): T {
-  if (typeof value === "string") return scrubText(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets)) as T;
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = scrub(v, secrets);
-    return out as T;
-  }
-  return value;
+  rememberAll(secrets);
+  return scrubValue(value, secrets);
 }
