@@ -1,9 +1,6 @@
 import {
   type Aggregation,
-  addLocalDays,
   type CallOptions,
-  EloverblikError,
-  isValidLocalDate,
   type ResolvedDateRange,
   resolveDateRange,
   type TimeSeriesData,
@@ -34,7 +31,9 @@ export interface FetchedSeries {
 
 /**
  * Validates the request with the client's own rules (ids, dates, range) and fetches the time
- * series. Failed ids become failures; ids whose data arrived in part keep that part.
+ * series. Failed ids become failures; ids whose data arrived in part keep that part. A refused
+ * range (a `from` of today, a `to` after today) carries a period the client accepts, which
+ * the error text offers (see `describeError`).
  */
 export async function fetchSeries(
   ctx: ServerContext,
@@ -48,7 +47,6 @@ export async function fetchSeries(
   },
 ): Promise<{ range: ResolvedDateRange; series: FetchedSeries[]; failures: Failure[] }> {
   const ids = checkIds(input.ids);
-  refuseFromToday(input.from, ctx.now());
   const range = resolveDateRange(
     { from: input.from, ...(input.to === undefined ? {} : { to: input.to }) },
     { nowMs: ctx.now() },
@@ -74,22 +72,6 @@ export async function fetchSeries(
     }
   }
   return { range, series, failures };
-}
-
-/**
- * `from` today or later can never work: `to` may be today at most and is exclusive. The client's
- * own message for from = to suggests to = tomorrow, which is refused in turn, so say plainly
- * which period to ask for instead.
- */
-function refuseFromToday(from: string, nowMs: number): void {
-  const today = todayInDenmark(nowMs);
-  if (typeof from !== "string" || !isValidLocalDate(from) || from < today) return;
-  const yesterday = addLocalDays(today, -1);
-  throw new EloverblikError({
-    code: "INVALID_INPUT",
-    message: `\`from\` (${from}) is ${from === today ? "today" : "after today"} in Denmark; data exists up to and including yesterday at the latest, so no period can start there. For yesterday use from ${yesterday} and to ${today}; Eloverblik usually lags 1–3 days, so a few days earlier is safer.`,
-    period: { from, to: today },
-  });
 }
 
 /** Today in Denmark: the latest `to` the API accepts, i.e. data up to and including yesterday. */
