@@ -1,60 +1,42 @@
-import { localDateOf, localParts } from "@eloverblik-kit/client";
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** Rounds to a fixed number of decimals without trailing float noise (0.1 + 0.2 → 0.3). */
-export function round(value: number, decimals = 3): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
-
-/** A UTC instant shown on the Danish wall clock, e.g. "2024-01-15 18:00". */
-export function localTime(instant: string | number): string {
-  const ms = typeof instant === "number" ? instant : Date.parse(instant);
-  const p = localParts(ms);
-  return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}`;
-}
-
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+// How the tools' texts show numbers, times and dates. The figures and the Danish calendar come
+// from the client's insights; this file only picks the MCP server's conventions.
+import { danishDateOf, danishDay, formatDanishTime, roundTo } from "@eloverblik-kit/client/insights";
 
 /**
- * The Danish calendar date of an instant, e.g. "2024-04-30T22:00:00.000Z" → "2024-05-01". The
- * API sends the start of a Danish day as the UTC instant before midnight, so cutting the string
- * would show the day before. A bare date is already local; an instant without a zone is read as
- * UTC, as the API means it; anything unreadable is shown as it came.
+ * A UTC instant on the Danish wall clock for the texts, e.g. "2024-01-15 18:00". The offset is
+ * shown only where the clock repeats (the 25-hour day in October: "02:00+02:00", then
+ * "02:00+01:00"), so no two instants read the same.
+ */
+export function localTime(instant: string | number): string {
+  return formatDanishTime(instant, { offset: "ambiguous" });
+}
+
+/**
+ * The Danish calendar date of an API date, e.g. "2024-04-30T22:00:00.000Z" → "2024-05-01";
+ * `absent` when there is none or it cannot be read.
  */
 export function localDate(value: string | null | undefined, absent = "?"): string {
-  if (value === null || value === undefined || value.trim() === "") return absent;
-  const text = value.trim();
-  if (LOCAL_DATE.test(text)) return text;
-  const ms = Date.parse(HAS_ZONE.test(text) ? text : `${text}Z`);
-  return Number.isNaN(ms) ? text : localDateOf(ms);
+  return danishDateOf(value) ?? absent;
 }
 
 /** Share as a percentage with one decimal, for text renderings. */
 export function percent(share: number): string {
-  return `${round(share * 100, 1)}%`;
+  return `${roundTo(share * 100, 1)}%`;
 }
 
 /** A number with up to `decimals` decimals, for text renderings. */
 export function num(value: number | null | undefined, decimals = 3): string {
-  return value === null || value === undefined ? "–" : String(round(value, decimals));
+  return value === null || value === undefined ? "–" : String(roundTo(value, decimals));
 }
 
-export const WEEKDAYS = [
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-  "Sunday",
-] as const;
-
-/** Pretty unit name for text: the API says "KWH". */
-export function unitLabel(unit: string): string {
-  return unit.toUpperCase() === "KWH" ? "kWh" : unit;
+/**
+ * A line for a Danish day with a clock change, so that a text listing its hours is not misread;
+ * undefined on an ordinary 24-hour day.
+ */
+export function clockChangeNote(date: string): string | undefined {
+  const day = danishDay(date);
+  if (day.change === null) return undefined;
+  return day.change.kind === "summer-time-ends"
+    ? `${date} has 25 hours: the clocks go back at 03:00, so 02:00–02:59 comes twice, first as +02:00 (summer time), then as +01:00.`
+    : `${date} has 23 hours: the clocks jump from 02:00 to 03:00, so there is no 02:00–02:59.`;
 }

@@ -18,11 +18,8 @@ import {
 /** A Danish wall-clock time written independently of the server's own formatting. */
 const danish = new Intl.DateTimeFormat("sv-SE", {
   timeZone: "Europe/Copenhagen",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
+  dateStyle: "short",
+  timeStyle: "short",
 });
 
 let sim: RunningSimulator;
@@ -148,10 +145,44 @@ describe("get_charges", () => {
     const [charges] = data(r).results;
     expect(charges.tariffs.length).toBeGreaterThan(0);
     expect(charges.subscriptions.length).toBeGreaterThan(0);
-    expect([23, 24, 25]).toContain(charges.todayByHour.length);
-    for (const row of charges.todayByHour) expect(row.total).toBeGreaterThan(0);
+    // `todayByHour` became `byHour` with `date` (today by default, or the day asked for).
+    expect(data(r).date).toBe("2026-11-26");
+    expect(charges.hours).toBe(24);
+    expect(charges.byHour).toHaveLength(24);
+    for (const row of charges.byHour) expect(row.total).toBeGreaterThan(0);
+    expect(charges.byHour[0].clock).toBe("00:00");
     expect(charges.monthlySubscriptionsDkk).toBeGreaterThan(0);
     expect(textOf(r)).toMatch(/total tariff today, DKK\/kWh: 00:00–/);
+  });
+
+  it("tabulates tomorrow's tariffs when asked for a date", async () => {
+    const r = await s.call("get_charges", { metering_point_ids: [ids.household], date: "2026-11-27" });
+    expect(r.isError).toBeFalsy();
+    expect(data(r)).toMatchObject({ today: "2026-11-26", date: "2026-11-27" });
+    const [charges] = data(r).results;
+    expect(charges.byHour).toHaveLength(24);
+    expect(charges.byHour[0].start).toBe("2026-11-26T23:00:00.000Z");
+    expect(textOf(r)).toMatch(/total tariff tomorrow \(2026-11-27\), DKK\/kWh: 00:00–/);
+  });
+
+  it("a date with a clock change gets 25 rows, each hour once, and a note", async () => {
+    const r = await s.call("get_charges", { metering_point_ids: [ids.household], date: "2027-10-31" });
+    expect(r.isError).toBeFalsy();
+    const [charges] = data(r).results;
+    expect(charges.hours).toBe(25);
+    const clocks = charges.byHour.map((row: { clock: string }) => row.clock);
+    expect(clocks).toHaveLength(25);
+    expect(new Set(clocks).size).toBe(25);
+    expect(clocks.slice(2, 4)).toEqual(["02:00+02:00", "02:00+01:00"]);
+    expect(textOf(r)).toMatch(/2027-10-31 has 25 hours/);
+  });
+
+  it("refuses a past date: Eloverblik serves no price history", async () => {
+    const before = sim.simulator.requests.length;
+    const r = await s.call("get_charges", { metering_point_ids: [ids.household], date: "2026-11-25" });
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(/INVALID_INPUT[\s\S]*before today[\s\S]*estimate_grid_charges/);
+    expect(sim.simulator.requests.length).toBe(before);
   });
 });
 
@@ -295,7 +326,128 @@ describe("get_time_series", () => {
         "2026-02",
         "2026-03",
       ]);
-      expect(summary.points).toBe(31 + 28 + 31);
+      expect(summary.periods.map((p: { hours: number }) => p.hours)).toEqual([744, 672, 743]);
+      // Summaries count the meter's own points whatever the aggregation (it was 90 daily points,
+      // each estimated as a whole when one quarter hour was); the periods add up to them.
+      const perPeriod = summary.periods.reduce((a: number, p: { points: number }) => a + p.points, 0);
+      expect(perPeriod).toBe(summary.points);
+    }
+    const [household] = data(r).summaries;
+    // 90 days of quarter hours, less the hour that 29 March 2026 does not have.
+    expect(household.resolutions).toEqual([{ resolution: "PT15M", points: 90 * 96 - 4 }]);
+  });
+
+  it("counts estimated data in the meter's own points, also for monthly figures", async () => {
+    // Defect: a Month summary counted whole monthly points, and a month is estimated (A03) as a
+    // whole when one hour of it was: 13 of 22 months "estimated" where 136 of 16 056 hours were.
+    const period = { from: "2025-01-01", to: "2026-11-01" };
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [ids.flex],
+      ...period,
+      aggregation: "Month",
+    });
+    const [summary] = data(r).summaries;
+    expect(summary.breakdown).toBe("month");
+    expect(summary.periods).toHaveLength(22);
+    const [hourly] = await simClient(sim).getTimeSeries([ids.flex], { ...period, aggregation: "Actual" });
+    const [monthly] = await simClient(sim).getTimeSeries([ids.flex], { ...period, aggregation: "Month" });
+    if (!hourly?.ok || !monthly?.ok) throw new Error("direct fetch failed");
+    const estimatedHours = hourly.data.points.filter((p) => p.quality === "A03").length;
+    const estimatedMonths = monthly.data.points.filter((p) => p.quality === "A03").length;
+    expect(estimatedHours / hourly.data.points.length).toBeLessThan(0.02);
+    expect(estimatedMonths / monthly.data.points.length).toBeGreaterThan(0.2);
+    expect(summary.estimatedPoints).toBe(estimatedHours);
+    expect(summary.points).toBe(hourly.data.points.length);
+    expect(summary.estimatedShare).toBeCloseTo(estimatedHours / summary.expectedPoints, 4);
+    const monthTotal = summary.periods.reduce((a: number, p: { total: number }) => a + p.total, 0);
+    const wireTotal = monthly.data.points.reduce((a, p) => a + (p.quantity ?? 0), 0);
+    expect(monthTotal).toBeCloseTo(wireTotal, 1);
+  });
+
+  it("labels yearly figures per year", async () => {
+    // Defect: Year summaries were labelled "per month" (with one "month" per yearly point).
+    const r = await s.call("get_time_series", {
+      metering_point_ids: [ids.household],
+      from: "2024-01-01",
+      to: "2026-01-01",
+      aggregation: "Year",
+    });
+    const [summary] = data(r).summaries;
+    expect(summary.breakdown).toBe("year");
+    expect(summary.periods.map((p: { period: string }) => p.period)).toEqual(["2024", "2025"]);
+    expect(summary.periods.map((p: { hours: number }) => p.hours)).toEqual([8784, 8760]);
+    expect(textOf(r)).toMatch(/per year: 2024 [\d.]+ · 2025 [\d.]+/);
+    expect(textOf(r)).not.toMatch(/per month/);
+  });
+
+  /** One Danish day of the household's quarter hours, all on one page. */
+  const pointsOfDay = (day: string) =>
+    s.call("get_time_series", {
+      metering_point_ids: [ids.household],
+      from: day,
+      to: addLocalDays(day, 1),
+      include_points: true,
+      page_size: 100,
+    });
+
+  it("shows the repeated hour of 26 October 2025 with its offsets and notes the 25-hour day", async () => {
+    // Defect: the text showed 02:00–02:45 twice with nothing to tell them apart.
+    const r = await pointsOfDay("2025-10-26");
+    const [summary] = data(r).summaries;
+    expect(summary.points).toBe(100);
+    expect(summary.periods).toEqual([expect.objectContaining({ period: "2025-10-26", hours: 25 })]);
+    const text = textOf(r);
+    expect(text).toMatch(/2025-10-26 has 25 hours: the clocks go back at 03:00/);
+    expect(text).toMatch(/per day: 2025-10-26 \(25 h\)/);
+    const times = text
+      .split("\n")
+      .filter((line) => /^2025-10-26 \d\d:\d\d/.test(line))
+      .map((line) => line.split(" ").slice(0, 2).join(" "));
+    expect(times).toHaveLength(100);
+    expect(new Set(times).size).toBe(100);
+    expect(times.slice(8, 16)).toEqual([
+      "2025-10-26 02:00+02:00",
+      "2025-10-26 02:15+02:00",
+      "2025-10-26 02:30+02:00",
+      "2025-10-26 02:45+02:00",
+      "2025-10-26 02:00+01:00",
+      "2025-10-26 02:15+01:00",
+      "2025-10-26 02:30+01:00",
+      "2025-10-26 02:45+01:00",
+    ]);
+    expect(times[16]).toBe("2025-10-26 03:00");
+  });
+
+  it("notes the 23-hour day of 29 March 2026", async () => {
+    const r = await pointsOfDay("2026-03-29");
+    expect(data(r).points.totalPoints).toBe(92);
+    const text = textOf(r);
+    expect(text).toMatch(/2026-03-29 has 23 hours: the clocks jump from 02:00 to 03:00/);
+    expect(text).toMatch(/2026-03-29 01:45 [\d.]+ A0\d\n2026-03-29 03:00 /);
+  });
+
+  it("a day without data names the latest day that has data", async () => {
+    const lag = sim.simulator.meteringPoints.household.dataLagDays;
+    const day = addLocalDays("2026-11-26", -lag);
+    const r = await s.call("get_time_series", { metering_point_ids: [ids.household], from: day });
+    expect(r.isError).toBeFalsy();
+    const [summary] = data(r).summaries;
+    expect(summary.points).toBe(0);
+    const latest = summary.notes.find((n: string) => /latest day with data/.test(n));
+    const match = /The latest day with data is (\d{4}-\d{2}-\d{2})/.exec(latest ?? "");
+    expect(match).not.toBeNull();
+    const named = match![1]!;
+    expect(named < day).toBe(true);
+    expect(textOf(r)).toContain(latest);
+    // The day named has data, and the day after it (up to the asked day) has none.
+    const there = data(await s.call("get_time_series", { metering_point_ids: [ids.household], from: named }));
+    expect(there.summaries[0].points).toBeGreaterThan(0);
+    const after = addLocalDays(named, 1);
+    if (after < day) {
+      const none = data(
+        await s.call("get_time_series", { metering_point_ids: [ids.household], from: after, to: day }),
+      );
+      expect(none.summaries[0].points).toBe(0);
     }
   });
 
@@ -341,8 +493,9 @@ describe("get_time_series", () => {
     expect(textOf(r)).not.toMatch(/the last page/);
   });
 
-  // Six metering points over almost three years (hundreds of thousands of simulated points): about 1 s on
-  // an idle machine, 4 s and more on a loaded CI machine, so the budget is explicit.
+  // Six metering points over two years (over a hundred thousand simulated points): about 1 s on an
+  // idle machine, 4 s and more on a loaded CI machine, so the budget is explicit. Two years, not
+  // three: beyond 731 days the summary is per year, whose three periods fit in any answer.
   it("when a page of points fills the answer, advises a smaller page or period, not fewer meters", async () => {
     const r = await s.call("get_time_series", {
       metering_point_ids: [
@@ -353,7 +506,7 @@ describe("get_time_series", () => {
         ids.productionExport,
         ids.productionImport,
       ],
-      from: "2024-01-01",
+      from: "2024-11-02",
       to: "2026-11-01",
       include_points: true,
       page_size: 500,

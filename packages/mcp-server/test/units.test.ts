@@ -1,16 +1,20 @@
-// Pure helpers behind the tools, on hand-made points (the tool tests use the simulator).
+// The MCP server's own part of the helpers behind the tools, on hand-made points: shapes, wording
+// and the Danish-time conventions of the texts. The figures themselves are the client's insights,
+// tested in packages/client/test/insights; the tool tests use the simulator.
 import {
   EloverblikError,
   localDateStartUtc,
   type NormalizedCharges,
   type TimeSeriesPoint,
 } from "@eloverblik-kit/client";
+import { tariffTable } from "@eloverblik-kit/client/insights";
 import { describe, expect, it } from "vitest";
-import { estimateGridCharges, monthsIn } from "../src/charges/estimate.js";
-import { hourlyTariffs, hourlyTariffText } from "../src/charges/today-table.js";
+import { ESTIMATE_FRAME, estimate } from "../src/charges/estimate.js";
+import { tariffTableText } from "../src/charges/today-table.js";
 import { errorText, failureOf } from "../src/errors.js";
+import { clockChangeNote, localDate, localTime, num, percent } from "../src/format.js";
 import { bearerMatches, isLoopbackHost } from "../src/http.js";
-import { buildProfile } from "../src/time-series/profile.js";
+import { profilesOf } from "../src/time-series/profile.js";
 import { summarize } from "../src/time-series/summary.js";
 
 const ID = "571313180100000001";
@@ -39,92 +43,100 @@ function hourly(from: string, days: number, quantity: (i: number) => number | nu
   return points;
 }
 
-describe("summarize", () => {
-  it("totals, shares, extremes and per-day figures over a DST day", () => {
+describe("summaries as get_time_series returns them", () => {
+  it("keeps the old field names, rounds the shares and names the 25-hour day", () => {
     // 2024-10-27 has 25 hours in Denmark.
     const points = hourly("2024-10-26", 2, (i) => (i === 30 ? null : i === 40 ? 5 : 1));
     expect(points).toHaveLength(49);
     points[3]!.quality = "A03";
-    const [s] = summarize({
-      meteringPointId: ID,
-      from: "2024-10-26",
-      to: "2024-10-28",
-      points,
-      gaps: [],
-      warnings: [],
-      breakdown: "day",
-    });
-    expect(s!.total).toBe(47 + 5);
-    expect(s!.points).toBe(49);
-    expect(s!.missingPoints).toBe(1);
-    expect(s!.estimatedPoints).toBe(1);
-    expect(s!.max?.quantity).toBe(5);
-    expect(s!.peakHour?.quantity).toBe(5);
-    expect(s!.periods.map((p) => [p.period, p.points])).toEqual([
-      ["2024-10-26", 24],
-      ["2024-10-27", 25],
+    const [s] = summarize(
+      { meteringPointId: ID, from: "2024-10-26", to: "2024-10-28", points, warnings: [] },
+      "day",
+    );
+    expect(s).toMatchObject({ total: 47 + 5, points: 49, missingPoints: 1, estimatedPoints: 1 });
+    expect(s!.estimatedShare).toBe(0.0204);
+    expect(s!.periods).toEqual([
+      {
+        period: "2024-10-26",
+        hours: 24,
+        total: 24,
+        points: 24,
+        expectedPoints: 24,
+        estimated: 1,
+        missing: 0,
+      },
+      {
+        period: "2024-10-27",
+        hours: 25,
+        total: 28,
+        points: 25,
+        expectedPoints: 25,
+        estimated: 0,
+        missing: 1,
+      },
+    ]);
+    expect(s!.notes).toEqual([]);
+  });
+
+  it("words the notes: data that ends early, a change of resolution, the data's own warnings", () => {
+    const points = hourly("2024-03-01", 1, () => 2).slice(0, 20);
+    points[19] = {
+      ...points[19]!,
+      resolution: "PT15M",
+      end: new Date(Date.parse(points[19]!.start) + 900_000).toISOString(),
+    };
+    const warnings = ["w1", "w2", "w3", "w4", "w5"];
+    const [s] = summarize(
+      { meteringPointId: ID, from: "2024-03-01", to: "2024-03-02", points, warnings },
+      "auto",
+    );
+    expect(s!.notes).toEqual([
+      "Data ends at 2024-03-01 19:15 (Danish time), before the end of the period: the newest days are usually not available yet (1–3 days lag).",
+      "The resolution changes within the period (PT1H, PT15M); min and max compare points of different lengths.",
+      "w1",
+      "w2",
+      "w3",
+      "2 more warning(s) from the data not shown.",
     ]);
   });
 
-  it("counts gaps as missing and notes data that ends early", () => {
-    const points = hourly("2024-03-01", 1, () => 2).slice(0, 20);
-    const gap = { meteringPointId: ID, start: points[10]!.start, end: points[12]!.start, resolution: "PT1H" };
-    const kept = points.filter((_, i) => i !== 10 && i !== 11);
-    const [s] = summarize({
-      meteringPointId: ID,
-      from: "2024-03-01",
-      to: "2024-03-02",
-      points: kept,
-      gaps: [gap],
-      warnings: [],
-      breakdown: "day",
-    });
-    expect(s!.missingPoints).toBe(2);
-    expect(s!.expectedPoints).toBe(20);
-    expect(s!.notes.join(" ")).toMatch(/Data ends at 2024-03-01 20:00/);
-  });
-
   it("says so when there is no data", () => {
-    const [s] = summarize({
-      meteringPointId: ID,
-      from: "2024-03-01",
-      to: "2024-03-02",
-      points: [],
-      gaps: [],
-      warnings: [],
-      breakdown: "day",
-    });
-    expect(s!.points).toBe(0);
-    expect(s!.min).toBeNull();
-    expect(s!.notes[0]).toMatch(/No data/);
+    const [s] = summarize(
+      { meteringPointId: ID, from: "2024-03-01", to: "2024-03-02", points: [], warnings: [] },
+      "auto",
+    );
+    expect(s).toMatchObject({ meteringPointId: ID, points: 0, min: null, kind: "unknown" });
+    expect(s!.notes[0]).toMatch(/^No data for this period/);
   });
 });
 
-describe("buildProfile", () => {
-  it("averages by local hour and weekday, using complete hours only", () => {
-    // 2024-01-01 was a Monday; 14 days; consumption = local hour.
-    const points = hourly("2024-01-01", 14, (i) => i % 24);
-    const p = buildProfile(ID, "A04", points);
-    if ("coarse" in p) throw new Error("expected a profile");
-    expect(p.averageByHour).toEqual(Array.from({ length: 24 }, (_, h) => h));
-    expect(p.peakHourOfDay).toBe(23);
-    expect(p.lowestHourOfDay).toBe(0);
-    expect(p.daysUsed).toBe(14);
-    expect(p.averageByWeekday[0]).toEqual({ weekday: "Monday", averageDailyTotal: 276, days: 2 });
+describe("profiles as get_consumption_profile returns them", () => {
+  it("words the notes of a short period", () => {
+    const [result] = profilesOf({
+      meteringPointId: ID,
+      points: hourly("2024-01-01", 2, (i) => (i === 5 ? null : 1)),
+    });
+    if (!result || !("profile" in result)) throw new Error("expected a profile");
+    expect(result.profile).toMatchObject({ daysUsed: 1, hoursUsed: 47 });
+    expect(result.profile.averageByHour).toHaveLength(24);
+    expect(result.profile.notes).toEqual([
+      "Only 1 complete day(s): weekday averages rest on one or two days each.",
+    ]);
   });
 
-  it("leaves out incomplete days and refuses daily data", () => {
-    const points = hourly("2024-01-01", 2, (i) => (i === 5 ? null : 1));
-    const p = buildProfile(ID, "A04", points);
-    if ("coarse" in p) throw new Error("expected a profile");
-    expect(p.daysUsed).toBe(1);
-    expect(p.hoursUsed).toBe(47);
-    const daily = points.slice(0, 1).map((x) => ({
-      ...x,
-      end: new Date(Date.parse(x.start) + 24 * HOUR).toISOString(),
-      resolution: "P1D",
-    }));
-    expect(buildProfile(ID, "A04", daily)).toEqual({ coarse: "P1D" });
+  it("refuses data coarser than an hour, and shows an hour without data as null", () => {
+    const day = hourly("2024-01-01", 1, () => 1)[0]!;
+    const daily = [
+      { ...day, end: new Date(Date.parse(day.start) + 24 * HOUR).toISOString(), resolution: "P1D" },
+    ];
+    expect(profilesOf({ meteringPointId: ID, points: daily })).toEqual([{ coarse: "P1D" }]);
+    const [result] = profilesOf({
+      meteringPointId: ID,
+      points: hourly("2024-01-01", 1, () => 1).slice(0, 10),
+    });
+    if (!result || !("profile" in result)) throw new Error("expected a profile");
+    expect(result.profile.averageByHour[9]).toBe(1);
+    expect(result.profile.averageByHour[10]).toBeNull();
   });
 });
 
@@ -180,10 +192,10 @@ const charges: NormalizedCharges = {
   warnings: [],
 };
 
-describe("grid charges", () => {
-  it("prices past consumption with today's tariffs and pro-rates subscriptions", () => {
-    const points = hourly("2020-06-01", 1, () => 1);
-    const e = estimateGridCharges({
+describe("grid charges and tariff tables as the tools show them", () => {
+  it("frames every estimate, then words the client's notes", () => {
+    const points = hourly("2020-06-01", 1, () => 1).slice(0, 12);
+    const e = estimate({
       meteringPointId: ID,
       from: "2020-06-01",
       to: "2020-06-02",
@@ -191,25 +203,45 @@ describe("grid charges", () => {
       charges,
       nowMs: Date.parse("2025-01-01T12:00:00Z"),
     });
-    expect(e.consumptionKwh).toBe(24);
-    expect(e.tariffCostDkk).toBe(24 + 4 * 2);
-    expect(e.tariffs.find((t) => t.name === "Old")).toBeUndefined();
-    expect(e.subscriptionCostDkk).toBe(1);
-    expect(e.notes[0]).toMatch(/today's tariffs/);
+    expect(e.consumptionKwh).toBe(12);
+    expect(e.notes.slice(0, 2)).toEqual([...ESTIMATE_FRAME]);
+    expect(e.notes.slice(2)).toEqual([
+      "Data ends at 2020-06-01 12:00 (Danish time); the estimate covers consumption up to then, subscriptions for the whole period.",
+    ]);
   });
 
-  it("counts months by days", () => {
-    expect(monthsIn("2024-01-01", "2025-01-01")).toBeCloseTo(12, 10);
-    expect(monthsIn("2024-02-15", "2024-03-01")).toBeCloseTo(15 / 29, 10);
-  });
-
-  it("lists today's total per hour, 25 rows on the autumn DST day", () => {
-    const rows = hourlyTariffs(charges, "2024-10-27");
-    expect(rows).toHaveLength(25);
-    expect(rows.map((r) => r.hour).slice(1, 5)).toEqual(["01:00", "02:00", "02:00", "03:00"]);
-    expect(hourlyTariffText(hourlyTariffs(charges, "2024-06-01"))).toBe(
+  it("writes a day's table as runs of equal prices, the repeated hour with its offsets", () => {
+    expect(tariffTableText(tariffTable(charges, "2024-06-01", { offset: "ambiguous" }).rows)).toBe(
       "00:00–17:00 1 · 17:00–21:00 3 · 21:00–24:00 1",
     );
+    const autumn = tariffTable({ tariffs: [charges.tariffs[0]!] }, "2024-10-27", { offset: "ambiguous" });
+    expect(autumn.rows.map((r) => r.clock).slice(1, 5)).toEqual([
+      "01:00",
+      "02:00+02:00",
+      "02:00+01:00",
+      "03:00",
+    ]);
+    expect(tariffTableText(autumn.rows)).toBe("00:00–24:00 1");
+  });
+});
+
+describe("Danish time in the texts", () => {
+  it("shows the offset only where the clock repeats, and notes 23- and 25-hour days", () => {
+    const shown: Array<[string | undefined, string | undefined]> = [
+      [localTime("2024-01-15T17:00:00Z"), "2024-01-15 18:00"],
+      [localTime("2025-10-26T00:00:00Z"), "2025-10-26 02:00+02:00"],
+      [localTime("2025-10-26T01:00:00Z"), "2025-10-26 02:00+01:00"],
+      [localDate("2024-04-30T22:00:00.000Z"), "2024-05-01"],
+      [localDate(null, "…"), "…"],
+      [localDate("not a date"), "?"],
+      [clockChangeNote("2026-03-30"), undefined],
+      [percent(0.21436), "21.4%"],
+      [num(0.1 + 0.2), "0.3"],
+      [num(null), "–"],
+    ];
+    expect(shown.map(([got]) => got)).toEqual(shown.map(([, want]) => want));
+    expect(clockChangeNote("2025-10-26")).toMatch(/^2025-10-26 has 25 hours/);
+    expect(clockChangeNote("2026-03-29")).toMatch(/^2026-03-29 has 23 hours/);
   });
 });
 

@@ -1,10 +1,11 @@
 import type { NormalizedChargesResult } from "@eloverblik-kit/client";
 import { z } from "zod";
-import { estimateGridCharges, type GridChargeEstimate } from "../charges/estimate.js";
+import { ESTIMATE_FRAME, estimate, type ToolEstimate } from "../charges/estimate.js";
 import { defineTool, READ_ONLY } from "../define-tool.js";
 import { type Failure, failureLines, failuresField } from "../errors.js";
 import { num } from "../format.js";
 import { defaultTo, fetchSeries } from "../time-series/fetch.js";
+import { latestDataText, latestDaysWithData } from "../time-series/latest-data.js";
 import { failureFor, fromField, idsField, toField } from "./shared.js";
 
 const inputSchema = {
@@ -56,14 +57,14 @@ const outputSchema = {
 const BASIS =
   "ESTIMATE with TODAY's grid charges: consumption in the period × the tariffs in force today for the same time of day, plus today's subscriptions per month. Eloverblik serves no price history, so this is not what was actually billed. DKK excluding VAT, excluding the electricity price itself.";
 
-function estimateText(e: GridChargeEstimate): string[] {
+function estimateText(e: ToolEstimate): string[] {
   const lines = [
     `${e.meteringPointId}: ≈ ${num(e.totalDkk, 2)} DKK excl. VAT = tariffs ${num(e.tariffCostDkk, 2)} (${num(e.consumptionKwh)} kWh × avg ${num(e.averageTariffDkkPerKwh, 4)} DKK/kWh) + subscriptions ${num(e.subscriptionCostDkk, 2)} (${num(e.months, 2)} months)`,
   ];
   for (const t of e.tariffs) lines.push(`  ${t.name}: ${num(t.costDkk, 2)} DKK`);
   for (const s of e.subscriptions)
     lines.push(`  ${s.name}: ${num(s.monthlyDkk, 2)} DKK/month → ${num(s.costDkk, 2)} DKK`);
-  for (const note of e.notes.slice(2)) lines.push(`  note: ${note}`);
+  for (const note of e.notes.slice(ESTIMATE_FRAME.length)) lines.push(`  note: ${note}`);
   return lines;
 }
 
@@ -97,11 +98,15 @@ export const estimateGridChargesTool = defineTool({
         else chargeFailures.push(failureFor(ctx, r.id, r.error));
       }
     }
-    const estimates: GridChargeEstimate[] = [];
+    const empty = series
+      .filter((s) => !s.partial && s.data.points.length === 0)
+      .map((s) => s.meteringPointId);
+    const latest = await latestDaysWithData(ctx, empty, range.from, call.options);
+    const estimates: ToolEstimate[] = [];
     for (const s of series) {
       const c = charges.get(s.meteringPointId);
       if (!c) continue;
-      const estimate = estimateGridCharges({
+      const e = estimate({
         meteringPointId: s.meteringPointId,
         from: range.from,
         to: range.to,
@@ -109,8 +114,10 @@ export const estimateGridChargesTool = defineTool({
         charges: c,
         nowMs: ctx.now(),
       });
-      if (s.partial) estimate.notes.push("Partial: some periods of consumption failed (see failures).");
-      estimates.push(estimate);
+      const where = latestDataText(range.from, latest.get(s.meteringPointId));
+      if (where) e.notes.push(where);
+      if (s.partial) e.notes.push("Partial: some periods of consumption failed (see failures).");
+      estimates.push(e);
     }
     const allFailures = [...failures, ...chargeFailures];
     const lines = [

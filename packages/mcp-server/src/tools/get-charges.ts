@@ -1,21 +1,28 @@
 import {
-  type Charge,
+  addLocalDays,
+  EloverblikError,
+  isValidLocalDate,
   type NormalizedChargesResult,
-  type Tariff,
   todayInDenmark,
 } from "@eloverblik-kit/client";
+import { type ChargesOverview, chargesOverview } from "@eloverblik-kit/client/insights";
 import { z } from "zod";
-import { currentTariffs } from "../charges/estimate.js";
-import { monthlyAmount } from "../charges/monthly.js";
-import { hourlyTariffs, hourlyTariffText } from "../charges/today-table.js";
+import { tariffTableText } from "../charges/today-table.js";
 import { defineTool, READ_ONLY } from "../define-tool.js";
 import { failureLines, failuresField } from "../errors.js";
-import { localDate, num } from "../format.js";
-import { checkIds, idsField, settle } from "./shared.js";
+import { clockChangeNote, localDate, num } from "../format.js";
+import { checkIds, dateField, idsField, settle } from "./shared.js";
 
-const inputSchema = { metering_point_ids: idsField };
+const inputSchema = {
+  metering_point_ids: idsField,
+  date: dateField("date")
+    .optional()
+    .describe(
+      "Day of the hourly tariff table, Danish local date YYYY-MM-DD: today (default), tomorrow or later (announced tariffs count from their start)",
+    ),
+};
 
-const chargeSchema = z.object({
+const chargeFields = {
   name: z.string(),
   owner: z.string().describe("GLN of the company that sets the charge"),
   priceId: z.string().nullable(),
@@ -25,7 +32,7 @@ const chargeSchema = z.object({
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
   inForceToday: z.boolean(),
-});
+};
 
 const tariffSchema = z.object({
   name: z.string(),
@@ -35,48 +42,49 @@ const tariffSchema = z.object({
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
   inForceToday: z.boolean(),
+  minPrice: z.number().nullable(),
+  maxPrice: z.number().nullable(),
   prices: z
     .array(z.object({ position: z.number(), price: z.number() }))
     .describe("DKK per kWh excluding VAT; position 1 = 00:00 Danish time"),
 });
 
 const outputSchema = {
-  date: z.string().describe("Today in Denmark"),
+  today: z.string().describe("Today in Denmark: what is in force"),
+  date: z.string().describe("The day of byHour"),
   results: z.array(
     z.object({
       meteringPointId: z.string(),
-      subscriptions: z.array(chargeSchema),
-      fees: z.array(chargeSchema),
+      subscriptions: z.array(z.object({ ...chargeFields, monthlyDkk: z.number() })),
+      fees: z.array(z.object(chargeFields)),
       tariffs: z.array(tariffSchema),
       monthlySubscriptionsDkk: z
         .number()
         .describe("Subscriptions in force today, per month (daily ones × 30.44), DKK excl. VAT"),
-      todayByHour: z
+      hours: z.number().describe("Hours of `date`: 23 or 25 on a day with a clock change"),
+      byHour: z
         .array(
           z.object({
-            hour: z.string(),
+            clock: z.string().describe("Danish clock time; the repeated hour in October carries its offset"),
             start: z.string(),
+            end: z.string(),
             total: z.number(),
             min: z.number().optional(),
             max: z.number().optional(),
           }),
         )
-        .describe("Sum of the tariffs in force, per hour of today, DKK per kWh excluding VAT"),
+        .describe("Sum of the tariffs in force, per hour of `date`, DKK per kWh excluding VAT"),
       warnings: z.array(z.string()),
     }),
   ),
   failures: failuresField,
 };
 
-function inForce(c: { validFrom: string | null; validTo: string | null }, nowMs: number): boolean {
-  return (
-    (c.validFrom === null || Date.parse(c.validFrom) <= nowMs) &&
-    (c.validTo === null || nowMs < Date.parse(c.validTo))
-  );
-}
+type Result = z.infer<z.ZodObject<typeof outputSchema>>["results"][number];
 
-function chargeRow(c: Charge, nowMs: number) {
-  return {
+/** What the tool shows of the client's overview: the same figures, under the tool's names. */
+function resultOf(o: ChargesOverview, id: string): Result {
+  const charge = (c: ChargesOverview["fees"][number]) => ({
     name: c.name,
     owner: c.owner,
     priceId: c.priceId,
@@ -85,33 +93,67 @@ function chargeRow(c: Charge, nowMs: number) {
     quantity: c.quantity,
     validFrom: c.validFrom,
     validTo: c.validTo,
-    inForceToday: inForce(c, nowMs),
-  };
-}
-
-function tariffRow(t: Tariff, nowMs: number) {
+    inForceToday: c.inForce,
+  });
+  const warnings = [...o.warnings];
+  for (const s of o.table.skipped) warnings.push(`Tariff "${s.name}" could not be priced: ${s.reason}.`);
   return {
-    name: t.name,
-    owner: t.owner,
-    priceId: t.priceId,
-    periodType: t.periodType,
-    validFrom: t.validFrom,
-    validTo: t.validTo,
-    inForceToday: inForce(t, nowMs),
-    prices: t.prices,
+    meteringPointId: o.meteringPointId || id,
+    subscriptions: o.subscriptions.map((c) => ({ ...charge(c), monthlyDkk: c.monthlyDkk })),
+    fees: o.fees.map(charge),
+    tariffs: o.tariffs.map((t) => ({
+      name: t.name,
+      owner: t.owner,
+      priceId: t.priceId,
+      periodType: t.periodType,
+      validFrom: t.validFrom,
+      validTo: t.validTo,
+      inForceToday: t.inForce,
+      minPrice: t.minPrice,
+      maxPrice: t.maxPrice,
+      prices: t.prices,
+    })),
+    monthlySubscriptionsDkk: o.monthlySubscriptionsDkk,
+    hours: o.table.hours,
+    byHour: o.table.rows,
+    warnings,
   };
 }
 
-function tariffLine(t: ReturnType<typeof tariffRow>): string {
-  const values = t.prices.map((p) => p.price);
+function tariffLine(t: Result["tariffs"][number]): string {
   const range =
-    values.length === 0
+    t.minPrice === null || t.maxPrice === null
       ? "no prices"
-      : Math.min(...values) === Math.max(...values)
-        ? `${num(values[0], 5)} DKK/kWh`
-        : `${num(Math.min(...values), 5)}–${num(Math.max(...values), 5)} DKK/kWh`;
+      : t.minPrice === t.maxPrice
+        ? `${num(t.minPrice, 5)} DKK/kWh`
+        : `${num(t.minPrice, 5)}–${num(t.maxPrice, 5)} DKK/kWh`;
   const when = t.inForceToday ? "" : ` (from ${localDate(t.validFrom)})`;
   return `  tariff ${t.name} [${t.periodType ?? "?"}]: ${range}${when}`;
+}
+
+/** The day asked for, checked: any real date from today on (Eloverblik serves no past prices). */
+function tableDate(date: string | undefined, today: string): string {
+  if (date === undefined) return today;
+  if (!isValidLocalDate(date)) {
+    throw new EloverblikError({
+      code: "INVALID_INPUT",
+      message: `\`date\` (${date}) is not a real date; write a Danish local date as YYYY-MM-DD.`,
+    });
+  }
+  if (date < today) {
+    throw new EloverblikError({
+      code: "INVALID_INPUT",
+      message: `\`date\` (${date}) is before today (${today}): Eloverblik serves today's and announced charges only, no price history.`,
+      hint: `Ask for today or a later day; to price past consumption at today's tariffs use estimate_grid_charges.`,
+    });
+  }
+  return date;
+}
+
+function dayName(date: string, today: string): string {
+  if (date === today) return "today";
+  if (date === addLocalDays(today, 1)) return `tomorrow (${date})`;
+  return `on ${date}`;
 }
 
 export const getChargesTool = defineTool({
@@ -119,7 +161,7 @@ export const getChargesTool = defineTool({
   apis: ["customer", "thirdparty"],
   title: "Charges and tariffs",
   description:
-    "Current and announced grid charges for up to 10 metering points: subscriptions (per month), fees and tariffs (per kWh, flat or by hour/quarter of the day), normalised, in DKK excluding VAT, plus today's total tariff for each hour as a table. Eloverblik gives no price history. The Third Party API has no fees.",
+    "Current and announced grid charges for up to 10 metering points: subscriptions (per month), fees and tariffs (per kWh, flat or by hour/quarter of the day), normalised, in DKK excluding VAT, plus the total tariff for each hour of one day as a table: today, or `date` (e.g. tomorrow). Eloverblik gives no price history. The Third Party API has no fees.",
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
@@ -127,23 +169,13 @@ export const getChargesTool = defineTool({
     const ids = checkIds(args.metering_point_ids);
     const nowMs = ctx.now();
     const today = todayInDenmark(nowMs);
+    const date = tableDate(args.date, today);
     const results = await ctx.client().getCharges(ids, call.options);
-    const settled = settle(results, ctx, (charges: NormalizedChargesResult, id) => {
-      const current = { tariffs: currentTariffs(charges, nowMs) };
-      const monthly = charges.subscriptions
-        .filter((s) => inForce(s, nowMs))
-        .reduce((sum, s) => sum + monthlyAmount(s), 0);
-      return {
-        meteringPointId: charges.meteringPointId || id,
-        subscriptions: charges.subscriptions.map((c) => chargeRow(c, nowMs)),
-        fees: charges.fees.map((c) => chargeRow(c, nowMs)),
-        tariffs: charges.tariffs.map((t) => tariffRow(t, nowMs)),
-        monthlySubscriptionsDkk: Math.round(monthly * 100) / 100,
-        todayByHour: hourlyTariffs(current, today),
-        warnings: charges.warnings,
-      };
-    });
+    const settled = settle(results, ctx, (charges: NormalizedChargesResult, id) =>
+      resultOf(chargesOverview(charges, { nowMs, date, offset: "ambiguous" }), id),
+    );
     const lines: string[] = [`Charges in DKK excluding VAT, today ${today} (Danish time):`];
+    const clockChange = clockChangeNote(date);
     for (const r of settled.results) {
       lines.push(`${r.meteringPointId}: subscriptions ${num(r.monthlySubscriptionsDkk, 2)} DKK/month`);
       for (const s of r.subscriptions) {
@@ -153,12 +185,13 @@ export const getChargesTool = defineTool({
       }
       for (const f of r.fees) lines.push(`  fee ${f.name}: ${num(f.price, 2)}`);
       for (const t of r.tariffs) lines.push(tariffLine(t));
-      lines.push(`  total tariff today, DKK/kWh: ${hourlyTariffText(r.todayByHour)}`);
+      lines.push(`  total tariff ${dayName(date, today)}, DKK/kWh: ${tariffTableText(r.byHour)}`);
+      if (clockChange) lines.push(`  note: ${clockChange}`);
       for (const w of r.warnings.slice(0, 3)) lines.push(`  note: ${w}`);
     }
     lines.push(...failureLines(settled.failures));
     return {
-      structured: { date: today, ...settled },
+      structured: { today, date, ...settled },
       text: lines.join("\n"),
       isError: settled.results.length === 0 && settled.failures.length > 0,
     };

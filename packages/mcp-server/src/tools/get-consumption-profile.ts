@@ -1,11 +1,12 @@
 import { EloverblikError } from "@eloverblik-kit/client";
+import { unitLabel } from "@eloverblik-kit/client/insights";
 import { z } from "zod";
 import { defineTool, READ_ONLY } from "../define-tool.js";
 import { type Failure, failureLines, failureOf, failuresField } from "../errors.js";
-import { num, unitLabel } from "../format.js";
+import { num } from "../format.js";
 import { defaultTo, fetchSeries } from "../time-series/fetch.js";
-import { buildProfile, type ConsumptionProfile } from "../time-series/profile.js";
-import { splitByBusinessType } from "../time-series/summary.js";
+import { latestDataText, latestDaysWithData } from "../time-series/latest-data.js";
+import { profilesOf, type ToolProfile } from "../time-series/profile.js";
 import { fromField, idsField, toField } from "./shared.js";
 
 const inputSchema = {
@@ -14,7 +15,9 @@ const inputSchema = {
   to: toField("Defaults to today, i.e. up to and including yesterday."),
 };
 
-const hours = z.array(z.number()).describe("24 values, index 0 = 00:00–01:00 Danish time");
+const hours = z
+  .array(z.number().nullable())
+  .describe("24 values, index 0 = 00:00–01:00 Danish time; null for an hour without complete data");
 
 const outputSchema = {
   from: z.string(),
@@ -41,11 +44,11 @@ const outputSchema = {
   failures: failuresField,
 };
 
-function hoursText(values: readonly number[]): string {
+function hoursText(values: readonly (number | null)[]): string {
   return values.map((v, h) => `${h < 10 ? `0${h}` : h}h ${num(v, 3)}`).join(" · ");
 }
 
-function profileText(p: ConsumptionProfile): string[] {
+function profileText(p: ToolProfile): string[] {
   const unit = unitLabel(p.unit);
   const lines = [
     `${p.meteringPointId} (${p.businessType || "?"}): ${p.daysUsed} complete days, ${p.hoursUsed} complete hours; average ${num(p.averageDailyTotal)} ${unit}/day`,
@@ -82,39 +85,36 @@ export const getConsumptionProfileTool = defineTool({
       options: call.options,
     });
     const extraFailures: Failure[] = [];
-    const profiles: ConsumptionProfile[] = [];
+    const profiles: ToolProfile[] = [];
+    const notAvailable = (id: string, message: string, hint: string) =>
+      extraFailures.push(
+        failureOf(id, new EloverblikError({ code: "NOT_AVAILABLE", message, hint }), ctx.secrets),
+      );
+    const empty = series
+      .filter((s) => !s.partial && s.data.points.length === 0)
+      .map((s) => s.meteringPointId);
+    const latest = await latestDaysWithData(ctx, empty, range.from, call.options);
     for (const s of series) {
-      for (const [businessType, points] of splitByBusinessType(s.data.points)) {
-        const profile = buildProfile(s.meteringPointId, businessType, points);
-        if ("coarse" in profile) {
-          extraFailures.push(
-            failureOf(
-              s.meteringPointId,
-              new EloverblikError({
-                code: "NOT_AVAILABLE",
-                message: `Metering point ${s.meteringPointId} only has ${profile.coarse} data in this period; an hour-of-day profile needs hourly or quarter-hourly data.`,
-                hint: "Use get_time_series for daily or monthly totals instead.",
-              }),
-              ctx.secrets,
-            ),
+      if (s.data.points.length === 0) {
+        const where = latestDataText(range.from, latest.get(s.meteringPointId));
+        notAvailable(
+          s.meteringPointId,
+          `No data for metering point ${s.meteringPointId} from ${range.from} to ${range.to}.${where ? ` ${where}` : ""}`,
+          "Choose an earlier period; Eloverblik usually lags 1–3 days.",
+        );
+        continue;
+      }
+      for (const result of profilesOf(s.data)) {
+        if ("coarse" in result) {
+          notAvailable(
+            s.meteringPointId,
+            `Metering point ${s.meteringPointId} only has ${result.coarse} data in this period; an hour-of-day profile needs hourly or quarter-hourly data.`,
+            "Use get_time_series for daily or monthly totals instead.",
           );
           continue;
         }
-        if (s.partial) profile.notes.unshift("Partial: some periods failed (see failures).");
-        profiles.push(profile);
-      }
-      if (s.data.points.length === 0) {
-        extraFailures.push(
-          failureOf(
-            s.meteringPointId,
-            new EloverblikError({
-              code: "NOT_AVAILABLE",
-              message: `No data for metering point ${s.meteringPointId} from ${range.from} to ${range.to}.`,
-              hint: "Choose an earlier period; Eloverblik usually lags 1–3 days.",
-            }),
-            ctx.secrets,
-          ),
-        );
+        if (s.partial) result.profile.notes.unshift("Partial: some periods failed (see failures).");
+        profiles.push(result.profile);
       }
     }
     const allFailures = [...failures, ...extraFailures];

@@ -1,7 +1,7 @@
+import { formatAddress, meteringPointTypeLabel } from "@eloverblik-kit/client/insights";
 import { z } from "zod";
 import { defineTool, READ_ONLY } from "../define-tool.js";
 import { failureLines, failuresField } from "../errors.js";
-import { typeName } from "./metering-point-summary.js";
 import { checkIds, compact, idsField, passthroughRecord, settle } from "./shared.js";
 
 const inputSchema = { metering_point_ids: idsField };
@@ -21,7 +21,7 @@ function str(record: Record<string, unknown>, key: string): string | undefined {
 function detailLine(d: Record<string, unknown>): string {
   const bits: string[] = [];
   const type = str(d, "typeOfMP");
-  if (type) bits.push(`${typeName(type)} (${type})`);
+  if (type) bits.push(`${meteringPointTypeLabel(type)} (${type})`);
   const occurrence = str(d, "meterReadingOccurrence");
   if (occurrence) bits.push(`reads ${occurrence}`);
   const settlement = str(d, "settlementMethod");
@@ -32,9 +32,8 @@ function detailLine(d: Record<string, unknown>): string {
   if (grid) bits.push(`grid ${grid}`);
   const supplier = str(d, "balanceSupplierName");
   if (supplier) bits.push(`supplier ${supplier}`);
-  const street = [str(d, "streetName"), str(d, "buildingNumber")].filter(Boolean).join(" ");
-  const city = [str(d, "postcode"), str(d, "cityName")].filter(Boolean).join(" ");
-  if (street || city) bits.push([street, city].filter(Boolean).join(", "));
+  const address = formatAddress(d);
+  if (address) bits.push(address);
   const net = str(d, "netSettlementGroup");
   if (net && net !== "0") bits.push(`net settlement group ${net}`);
   const parent = str(d, "parentMeteringPointId");

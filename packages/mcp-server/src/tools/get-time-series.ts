@@ -1,18 +1,18 @@
 import type { TimeSeriesPoint } from "@eloverblik-kit/client";
+import { danishDateOf, unitLabel } from "@eloverblik-kit/client/insights";
 import { z } from "zod";
 import { defineTool, READ_ONLY } from "../define-tool.js";
 import { failureLines, failuresField } from "../errors.js";
-import { localTime, num, percent, unitLabel } from "../format.js";
+import { clockChangeNote, localTime, num, percent } from "../format.js";
 import { fetchSeries } from "../time-series/fetch.js";
-import { type SeriesSummary, summarize } from "../time-series/summary.js";
-import { fromField, idsField, toField } from "./shared.js";
+import { latestDataText, latestDaysWithData } from "../time-series/latest-data.js";
+import { summarize, type ToolSummary } from "../time-series/summary.js";
+import { fromField, idsField, toField, uniqueFailures } from "./shared.js";
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 200;
 /** About 20k tokens at ~4 characters per token: a result must fit comfortably in a model's context. */
 export const RESULT_BUDGET_CHARS = 80_000;
-/** Day-by-day figures up to a month; month-by-month beyond. */
-const DAILY_UP_TO_DAYS = 31;
 
 const AGGREGATION = z.enum(["Actual", "Quarter", "Hour", "Day", "Month", "Year"]);
 
@@ -21,7 +21,7 @@ const inputSchema = {
   from: fromField,
   to: toField("Defaults to the day after `from` (one day)."),
   aggregation: AGGREGATION.optional().describe(
-    "Actual (default: the meter's own resolution, PT15M or PT1H), Quarter, Hour, Day, Month or Year",
+    "Resolution of the points: Actual (default: the meter's own, PT15M or PT1H), Quarter, Hour, Day, Month or Year. Month and Year also make the summary per month or year; its counts are always in the meter's own points.",
   ),
   include_points: z
     .boolean()
@@ -48,12 +48,13 @@ export const seriesSummarySchema = z.object({
   unit: z.string(),
   resolutions: z.array(z.object({ resolution: z.string(), points: z.number() })),
   total: z.number(),
-  points: z.number(),
-  expectedPoints: z.number().describe("Points plus the slots of gaps inside the data"),
+  points: z.number().describe("In the meter's own resolution, as every count here"),
+  expectedPoints: z.number().describe("Points plus those that holes between them stand for"),
   estimatedPoints: z.number().describe("Quality A03"),
   estimatedShare: z.number(),
-  missingPoints: z.number().describe("Quality A02, no quantity, or gaps"),
+  missingPoints: z.number().describe("Quality A02, no quantity, or holes"),
   missingShare: z.number(),
+  incompletePoints: z.number().describe("Quality A05, counted in the total"),
   firstStart: z.string().nullable(),
   lastEnd: z.string().nullable(),
   min: extremeSchema,
@@ -62,12 +63,14 @@ export const seriesSummarySchema = z.object({
     .object({ start: z.string(), localStart: z.string(), quantity: z.number() })
     .nullable()
     .describe("The clock hour with the highest total (hourly or finer data)"),
-  breakdown: z.enum(["day", "month"]),
+  breakdown: z.enum(["day", "month", "year"]),
   periods: z.array(
     z.object({
-      period: z.string(),
+      period: z.string().describe("Danish day, month or year"),
+      hours: z.number().describe("23 or 25 on a day with a clock change"),
       total: z.number(),
       points: z.number(),
+      expectedPoints: z.number(),
       estimated: z.number(),
       missing: z.number(),
     }),
@@ -104,7 +107,12 @@ const outputSchema = {
 
 type PointRow = z.infer<typeof pointRowSchema>;
 
-function summaryText(s: SeriesSummary, from: string, to: string): string[] {
+function periodText(p: ToolSummary["periods"][number], breakdown: ToolSummary["breakdown"]): string {
+  const hours = breakdown === "day" && p.hours !== 24 ? ` (${p.hours} h)` : "";
+  return `${p.period}${hours} ${num(p.total)}`;
+}
+
+function summaryText(s: ToolSummary, from: string, to: string): string[] {
   const unit = unitLabel(s.unit);
   const res = s.resolutions.map((r) => r.resolution).join("→") || "no data";
   const lines = [`${s.meteringPointId} — ${s.kind}, ${unit}, ${res}, ${from} to ${to} (to exclusive):`];
@@ -113,11 +121,11 @@ function summaryText(s: SeriesSummary, from: string, to: string): string[] {
   );
   if (s.min && s.max) {
     lines.push(
-      `  min ${num(s.min.quantity)} (${s.min.localStart}), max ${num(s.max.quantity)} (${s.max.localStart})${s.peakHour ? `, peak hour ${s.peakHour.localStart} ${num(s.peakHour.quantity)} ${unit}` : ""}`,
+      `  min ${num(s.min.quantity)} (${localTime(s.min.start)}), max ${num(s.max.quantity)} (${localTime(s.max.start)})${s.peakHour ? `, peak hour ${localTime(s.peakHour.start)} ${num(s.peakHour.quantity)} ${unit}` : ""}`,
     );
   }
   if (s.periods.length > 0) {
-    lines.push(`  per ${s.breakdown}: ${s.periods.map((p) => `${p.period} ${num(p.total)}`).join(" · ")}`);
+    lines.push(`  per ${s.breakdown}: ${s.periods.map((p) => periodText(p, s.breakdown)).join(" · ")}`);
   }
   for (const note of s.notes) lines.push(`  note: ${note}`);
   return lines;
@@ -125,14 +133,22 @@ function summaryText(s: SeriesSummary, from: string, to: string): string[] {
 
 type PointSeries = { meteringPointId: string; rows: PointRow[] };
 
+/** The rows as lines of Danish time; a day with a clock change is announced before its first row. */
 function pointsText(series: readonly PointSeries[]): string[] {
   const lines: string[] = [];
   for (const s of series) {
     let resolution = "";
+    let day = "";
     for (const r of s.rows) {
       if (r.resolution !== resolution) {
         lines.push(`[${s.meteringPointId} ${r.resolution}] Danish time, quantity, quality`);
         resolution = r.resolution;
+      }
+      const date = danishDateOf(r.start) ?? "";
+      if (date !== day) {
+        day = date;
+        const note = clockChangeNote(date);
+        if (note) lines.push(`(${note})`);
       }
       lines.push(`${localTime(r.start)} ${r.quantity === null ? "null" : r.quantity} ${r.quality}`);
     }
@@ -159,48 +175,55 @@ export const getTimeSeriesTool = defineTool({
   apis: ["customer", "thirdparty"],
   title: "Consumption / production time series",
   description:
-    "Metered energy for up to 10 metering points over Danish local days. By default one compact summary per metering point: total, unit, per-day (up to 31 days) or per-month figures, min/max, the peak hour, estimated and missing shares, resolution(s). include_points: true adds the raw points, paged. Prefer the summary; ask for points only when individual values are needed.",
+    "Metered energy for up to 10 metering points over Danish local days. By default one compact summary per metering point: total, unit, per-day (up to 31 days), per-month or per-year figures, min/max, the peak hour, estimated and missing shares, resolution(s). include_points: true adds the raw points, paged. Prefer the summary; ask for points only when individual values are needed.",
   inputSchema,
   outputSchema,
   annotations: READ_ONLY,
   async run(args, ctx, call) {
     const aggregation = args.aggregation ?? "Actual";
-    const { range, series, failures } = await fetchSeries(ctx, {
+    const request = {
       ids: args.metering_point_ids,
       from: args.from,
       to: args.to,
-      aggregation,
       options: call.options,
-    });
+    };
+    // Summaries count the meter's own points: a monthly point is estimated (A03) as a whole when
+    // one quarter hour of it was. Points of another aggregation are fetched only to be shown.
+    const native = await fetchSeries(ctx, { ...request, aggregation: "Actual" });
+    const shown =
+      args.include_points && aggregation !== "Actual"
+        ? await fetchSeries(ctx, { ...request, aggregation })
+        : native;
+    const { range, series } = native;
+    const failures =
+      shown === native ? native.failures : uniqueFailures([...native.failures, ...shown.failures]);
+    const empty = series
+      .filter((s) => !s.partial && s.data.points.length === 0)
+      .map((s) => s.meteringPointId);
+    const latest = await latestDaysWithData(ctx, empty, range.from, call.options);
     const notes: string[] = [];
-    const build = (breakdown: "day" | "month") =>
+    const build = (breakdown: "auto" | "month" | "year") =>
       series.flatMap((s) => {
-        const summaries = summarize({
-          meteringPointId: s.meteringPointId,
-          from: range.from,
-          to: range.to,
-          points: s.data.points,
-          gaps: s.data.gaps,
-          warnings: s.data.warnings,
-          breakdown,
-        });
-        if (s.partial) {
-          for (const summary of summaries) {
+        const summaries = summarize(s.data, breakdown);
+        for (const summary of summaries) {
+          if (s.partial) {
             summary.notes.unshift(
               "Partial: some periods failed (see failures); figures cover the rest only.",
             );
           }
+          const where = latestDataText(range.from, latest.get(s.meteringPointId));
+          if (where) summary.notes.push(where);
         }
         return summaries;
       });
-    let summaries = build(range.days <= DAILY_UP_TO_DAYS ? "day" : "month");
+    let summaries = build(aggregation === "Month" ? "month" : aggregation === "Year" ? "year" : "auto");
 
     let points: z.infer<typeof outputSchema.points> | undefined;
     if (args.include_points) {
       const requested = args.page_size ?? DEFAULT_PAGE_SIZE;
       const pageSize = Math.min(requested, MAX_PAGE_SIZE);
       if (requested > MAX_PAGE_SIZE) notes.push(`page_size is capped at ${MAX_PAGE_SIZE}.`);
-      const all = series.flatMap((s) => s.data.points);
+      const all = shown.series.flatMap((s) => s.data.points);
       const totalPages = Math.max(1, Math.ceil(all.length / pageSize));
       const page = args.page ?? 1;
       const pageSeries = pageOf(all, page, pageSize);

@@ -1,33 +1,7 @@
 import type { MeteringPoint, ThirdPartyMeteringPoint } from "@eloverblik-kit/client";
+import { formatAddress, meteringPointTypeLabel } from "@eloverblik-kit/client/insights";
 import { z } from "zod";
 import { localDate } from "../format.js";
-
-const TYPES: Record<string, string> = {
-  E17: "consumption",
-  E18: "production",
-  D01: "VE production",
-  D02: "analysis",
-  D04: "surplus production (group 6)",
-  D05: "net production",
-  D06: "supply to grid",
-  D07: "consumption from grid",
-  D08: "wholesale services",
-  D09: "own production",
-  D10: "net from grid",
-  D11: "net to grid",
-  D12: "total consumption",
-  D14: "electrical heating",
-  D15: "net consumption",
-  D17: "other consumption",
-  D18: "other production",
-  D99: "internal use",
-};
-
-/** A readable name for typeOfMP codes; unknown codes are passed through. */
-export function typeName(code: string | null | undefined): string | undefined {
-  if (!code) return undefined;
-  return TYPES[code] ?? code;
-}
 
 export const meteringPointRowSchema = z.object({
   meteringPointId: z.string(),
@@ -62,14 +36,6 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
 
-function address(p: MeteringPoint | ThirdPartyMeteringPoint): string | undefined {
-  const street = [text(p.streetName), text(p.buildingNumber)].filter(Boolean).join(" ");
-  const unit = [text(p.floorId), text(p.roomId)].filter(Boolean).join(" ");
-  const city = [text(p.postcode), text(p.cityName)].filter(Boolean).join(" ");
-  const parts = [street, unit, city].filter((s) => s !== "");
-  return parts.length > 0 ? parts.join(", ") : undefined;
-}
-
 /** The fields of a listed metering point that matter in a conversation, without the empty ones. */
 export function meteringPointRow(p: MeteringPoint | ThirdPartyMeteringPoint): MeteringPointRow {
   const record = p as Record<string, unknown>;
@@ -78,11 +44,11 @@ export function meteringPointRow(p: MeteringPoint | ThirdPartyMeteringPoint): Me
     if (value !== undefined) row[key] = value;
   };
   set("typeOfMP", text(p.typeOfMP));
-  set("type", typeName(text(p.typeOfMP)));
+  set("type", meteringPointTypeLabel(p.typeOfMP));
   if (typeof record.hasRelation === "boolean") row.hasRelation = record.hasRelation;
   set("settlementMethod", text(p.settlementMethod));
   set("meterReadingOccurrence", text(p.meterReadingOccurrence));
-  set("address", address(p));
+  set("address", formatAddress(p));
   set("balanceSupplierName", text(record.balanceSupplierName));
   set("consumerStartDate", text(p.consumerStartDate));
   set("accessFrom", text(record.accessFrom));
@@ -96,7 +62,7 @@ export function meteringPointRow(p: MeteringPoint | ThirdPartyMeteringPoint): Me
       const t = text(c.typeOfMP);
       if (t) {
         child.typeOfMP = t;
-        child.type = typeName(t) as string;
+        child.type = meteringPointTypeLabel(t) ?? t;
       }
       const occurrence = text(c.meterReadingOccurrence);
       if (occurrence) child.meterReadingOccurrence = occurrence;

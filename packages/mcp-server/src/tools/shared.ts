@@ -58,6 +58,17 @@ export function failureFor(ctx: ServerContext, meteringPointId: string, error: u
   return failureOf(meteringPointId, error, ctx.secrets);
 }
 
+/** The failures of two fetches of one call, each told once. */
+export function uniqueFailures(failures: readonly Failure[]): Failure[] {
+  const seen = new Set<string>();
+  return failures.filter((f) => {
+    const key = JSON.stringify([f.meteringPointId, f.code, f.message, f.period]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Splits per-id results into successes and failures for structuredContent. */
 export function settle<T, R>(
   results: readonly ItemResult<T>[],
