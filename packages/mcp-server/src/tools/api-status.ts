@@ -16,6 +16,7 @@ const outputSchema = {
   api: z.enum(["customer", "thirdparty"]).describe("The API this server is set up for"),
   baseUrl: z.string(),
   alive: z.boolean().nullable().describe("Eloverblik's own health flag; null when it could not be asked"),
+  reachable: z.boolean().describe("false: no answer at all (network, DNS, timeout)"),
   aliveError: z.string().optional(),
   token: z.object({
     configured: z.boolean(),
@@ -86,6 +87,25 @@ async function tryExchange(
   }
 }
 
+/** No answer from Eloverblik at all, as opposed to an answer that says something is wrong. */
+function isUnreachable(error: unknown): boolean {
+  return isEloverblikError(error) && (error.code === "NETWORK" || error.code === "TIMEOUT");
+}
+
+/** The raw client's fetch failure (refused, DNS, reset, timed out) as the client itself words it. */
+function connectionError(error: unknown, signal: AbortSignal): unknown {
+  if (isEloverblikError(error) || signal.aborted) return error;
+  const cause = error instanceof Error ? (error.cause ?? error) : error;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  const timedOut = error instanceof Error && error.name === "TimeoutError";
+  return new EloverblikError({
+    code: timedOut ? "TIMEOUT" : "NETWORK",
+    message: timedOut ? "isalive did not answer within 15 s." : `isalive could not be reached: ${detail}.`,
+    operation: "isAlive",
+    cause: error,
+  });
+}
+
 /** isalive needs no token, so this works even when the token is missing or expired. */
 async function askAlive(ctx: ServerContext, call: ToolCall): Promise<boolean> {
   let client: ReturnType<ServerContext["client"]> | undefined;
@@ -100,12 +120,25 @@ async function askAlive(ctx: ServerContext, call: ToolCall): Promise<boolean> {
     baseUrl: ctx.baseUrl,
     signal: AbortSignal.any([call.options.signal, AbortSignal.timeout(15_000)]),
   };
-  const { data, response } =
-    ctx.api === "customer"
-      ? await createCustomerApiClient(options).GET("/customerapi/api/isalive")
-      : await createThirdPartyApiClient(options).GET("/thirdpartyapi/api/isalive");
-  if (!response.ok) throw new Error(`isalive answered HTTP ${response.status}`);
-  return (data as unknown) === true || (data as unknown) === "true";
+  let answer: { data?: unknown; response: Response };
+  try {
+    answer =
+      ctx.api === "customer"
+        ? await createCustomerApiClient(options).GET("/customerapi/api/isalive")
+        : await createThirdPartyApiClient(options).GET("/thirdpartyapi/api/isalive");
+  } catch (error) {
+    throw connectionError(error, call.options.signal);
+  }
+  // Under load the endpoint itself answers 503, which simply means "not alive" (as in the client).
+  if (answer.response.status === 503) return false;
+  if (!answer.response.ok) throw new Error(`isalive answered HTTP ${answer.response.status}`);
+  return answer.data === true || answer.data === "true";
+}
+
+/** "Eloverblik unreachable" with the reason in one line, for the text and `aliveError`. */
+function unreachableText(error: unknown, ctx: ServerContext): string {
+  const reason = errorText(error, ctx.secrets).split("\n")[1] ?? "";
+  return `Eloverblik unreachable at ${ctx.baseUrl}: ${reason} Check the network connection (and ELOVERBLIK_BASE_URL); the tools cannot work until it answers.`;
 }
 
 export const apiStatusTool = defineTool({
@@ -121,19 +154,26 @@ export const apiStatusTool = defineTool({
     const status = ctx.tokenStatus();
     let alive: boolean | null = null;
     let aliveError: string | undefined;
+    let reachable = true;
     try {
       alive = await askAlive(ctx, call);
     } catch (error) {
-      aliveError = errorText(error, ctx.secrets).split("\n").slice(0, 2).join(" ");
+      if (call.options.signal.aborted) throw error;
+      reachable = !isUnreachable(error);
+      aliveError = reachable
+        ? errorText(error, ctx.secrets).split("\n").slice(0, 2).join(" ")
+        : unreachableText(error, ctx);
     }
     let problemError: unknown = status.problem;
     let tokenExchange: "ok" | "failed" | "not tried" = "not tried";
-    if (problemError === undefined && status.configured) {
+    // Unreachable: the token exchange would fail the same way and spend one of two token calls a minute.
+    if (problemError === undefined && status.configured && reachable) {
       const exchanged = await tryExchange(ctx, call);
       tokenExchange = exchanged.ok ? "ok" : "failed";
       if (!exchanged.ok) problemError = exchanged.error;
     }
-    const problem = problemError === undefined ? undefined : errorText(problemError, ctx.secrets);
+    const problem =
+      problemError !== undefined ? errorText(problemError, ctx.secrets) : reachable ? undefined : aliveError;
     const seen = ctx.lastTokenError();
     const lastTokenError = seen
       ? {
@@ -151,7 +191,9 @@ export const apiStatusTool = defineTool({
     };
     const apiName = ctx.api === "customer" ? "Customer" : "Third Party";
     const lines = [
-      `${apiName} API at ${ctx.baseUrl}: ${alive === null ? `health unknown (${aliveError})` : alive ? "alive" : "reports itself NOT alive (DataHub may be down or overloaded)"}.`,
+      !reachable
+        ? `${apiName} API: ${aliveError}`
+        : `${apiName} API at ${ctx.baseUrl}: ${alive === null ? `health unknown (${aliveError})` : alive ? "alive" : "reports itself NOT alive (DataHub may be down or overloaded)"}.`,
     ];
     if (status.configured) {
       const expiry = !token.expiresAt
@@ -164,11 +206,13 @@ export const apiStatusTool = defineTool({
           ? "; Eloverblik accepts it"
           : tokenExchange === "failed"
             ? "; Eloverblik did not exchange it"
-            : "";
+            : reachable
+              ? ""
+              : "; not checked while Eloverblik is unreachable";
       lines.push(`Refresh token${token.name ? ` "${token.name}"` : ""}${expiry}${exchange}.`);
     } else lines.push("No refresh token is configured.");
-    if (problem) lines.push(problem);
-    else lines.push("The tools are ready to use.");
+    if (problem && problem !== aliveError) lines.push(problem);
+    else if (!problem) lines.push("The tools are ready to use.");
     // Shown when it adds something: a problem other than the one just reported.
     const same =
       isEloverblikError(problemError) &&
@@ -184,6 +228,7 @@ export const apiStatusTool = defineTool({
         api: ctx.api,
         baseUrl: ctx.baseUrl,
         alive,
+        reachable,
         ...(aliveError ? { aliveError } : {}),
         token,
         tokenExchange,
