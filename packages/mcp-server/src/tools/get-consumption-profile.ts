@@ -88,7 +88,12 @@ export const getConsumptionProfileTool = defineTool({
     const profiles: ToolProfile[] = [];
     const notAvailable = (id: string, message: string, hint: string) =>
       extraFailures.push(
-        failureOf(id, new EloverblikError({ code: "NOT_AVAILABLE", message, hint }), ctx.secrets),
+        // No suggestions: NOT_AVAILABLE's default one (use get_charges) is about charge links.
+        failureOf(
+          id,
+          new EloverblikError({ code: "NOT_AVAILABLE", message, hint, suggestions: [] }),
+          ctx.secrets,
+        ),
       );
     const empty = series
       .filter((s) => !s.partial && s.data.points.length === 0)
