@@ -9,6 +9,8 @@ import { VERSION } from "./version.js";
 // The HTTP transport (and the SDK's HTTP stack) loads only with --http: stdio starts faster.
 const DEFAULT_HTTP_HOST = "127.0.0.1";
 const DEFAULT_HTTP_PORT = 3000;
+/** When the stdio server reports on its token: after the first answers a host asks for. */
+const STARTUP_MESSAGE_DELAY_MS = 200;
 /** How long answers still owed may take once stdin has closed, before the process exits anyway. */
 const DRAIN_TIMEOUT_MS = 120_000;
 
@@ -194,7 +196,10 @@ export async function main(
   }
 
   const context = createServerContext({ api, refreshToken, baseUrl, log, readOnly });
+  let announced = false;
   const announce = () => {
+    if (announced) return;
+    announced = true;
     log(startupTokenMessage(context));
     if (readOnly) log("eloverblik-mcp: read-only: the tools that link or unlink metering points are off.");
   };
@@ -217,8 +222,9 @@ export async function main(
     const server = createServerForContext(context);
     await server.connect(new StdioServerTransport());
     closers.unshift(() => server.close());
-    // Checking the token creates the client, which the first answers do not need: after them.
-    setImmediate(announce);
+    // Checking the token creates the client (and loads Node's fetch), which the first answers
+    // (initialize, tools/list) do not need: it waits until a host has had them.
+    const announcing = setTimeout(announce, STARTUP_MESSAGE_DELAY_MS);
     // Piped use (`printf '…' | eloverblik-mcp`) closes stdin right after the last request: the
     // answers still owed are written first, then the process exits.
     io.onInputEnd?.(async () => {
@@ -231,6 +237,8 @@ export async function main(
         log(`eloverblik-mcp: stdin closed; gave up waiting for answers after ${DRAIN_TIMEOUT_MS / 1000} s.`);
       }
       clearTimeout(timer);
+      clearTimeout(announcing);
+      announce();
       await closeAll();
     });
   }

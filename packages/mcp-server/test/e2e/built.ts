@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../dist/cli/bin.js", import.meta.url));
 const NEEDED = [
   BIN,
   fileURLToPath(new URL("../../../client/dist/esm/index.js", import.meta.url)),
