@@ -4,7 +4,7 @@ import { request } from "node:http";
 import type { RunningSimulator } from "@eloverblik-kit/simulator/server";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { CallToolResult, Progress } from "@modelcontextprotocol/sdk/types.js";
+import { type CallToolResult, ElicitRequestSchema, type Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   createServerContext,
@@ -342,6 +342,24 @@ describe("over HTTP as over stdio", () => {
     expect(atCancel - before).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     expect(timeSeriesRequests()).toBe(atCancel);
+  });
+
+  it("delete_relation asks the host to confirm, within the call's own stream", async () => {
+    const handle = await serve();
+    const c = new Client({ name: "http-elicit", version: "1.0.0" }, { capabilities: { elicitation: {} } });
+    const asked: string[] = [];
+    c.setRequestHandler(ElicitRequestSchema, async (request) => {
+      asked.push(request.params.message);
+      return { action: "decline" };
+    });
+    await c.connect(new StreamableHTTPClientTransport(new URL(handle.url)));
+    clients.push(c);
+    const r = (await c.callTool({
+      name: "delete_relation",
+      arguments: { metering_point_id: ids.production },
+    })) as CallToolResult;
+    expect(asked).toEqual([expect.stringMatching(new RegExp(`Unlink metering point ${ids.production}`))]);
+    expect(r.structuredContent).toEqual({ meteringPointId: ids.production, deleted: false, declined: true });
   });
 
   it("ten identical calls from ten sessions at once make one upstream call", async () => {
