@@ -32,8 +32,13 @@ function once(args, extraEnv = {}) {
       ...extraEnv,
     };
     const start = performance.now();
-    const child = spawn(process.execPath, args, { env, stdio: ["pipe", "pipe", "ignore"] });
+    const child = spawn(process.execPath, args, { env, stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
+    let err = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+    });
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk) => {
       out += chunk;
@@ -46,7 +51,9 @@ function once(args, extraEnv = {}) {
       }
     });
     child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`exited with ${code} before answering tools/list`)));
+    child.once("exit", (code) =>
+      reject(new Error(`${args.join(" ")} exited with ${code} before answering tools/list:\n${err}`)),
+    );
     child.stdin.write(messages.map((m) => JSON.stringify(m)).join("\n") + "\n");
   });
 }
