@@ -71,10 +71,8 @@ async function fetchWithTimeout(
       ports.fetch(new Request(request.url, { method: request.method, headers, body, signal: attemptSignal })),
       attemptSignal,
     );
-    const buffer = NULL_BODY_STATUSES.has(answer.status)
-      ? null
-      : await raceSignal(answer.arrayBuffer(), attemptSignal);
-    return new Response(buffer, {
+    const received = NULL_BODY_STATUSES.has(answer.status) ? null : await readBody(answer, attemptSignal);
+    return new Response(received, {
       status: answer.status,
       statusText: answer.statusText,
       headers: answer.headers,
@@ -93,6 +91,43 @@ async function fetchWithTimeout(
   } finally {
     stopTimer.abort();
   }
+}
+
+/**
+ * Reads the whole body (so the timeout covers it) and hands the same pieces on as a stream:
+ * neither joined into one buffer nor copied into the new Response (a 50 MB answer used to be
+ * held three times).
+ */
+async function readBody(
+  answer: Response,
+  signal: AbortSignal | undefined,
+): Promise<ReadableStream<Uint8Array> | null> {
+  if (answer.body === null) return null;
+  const reader = answer.body.getReader();
+  const pieces: Array<Uint8Array | undefined> = [];
+  try {
+    for (;;) {
+      const { done, value } = await raceSignal(reader.read(), signal);
+      if (done) break;
+      pieces.push(value);
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
+  }
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const piece = pieces[next];
+      if (piece === undefined) {
+        controller.close();
+        return;
+      }
+      // Let go of each piece once it is passed on.
+      pieces[next++] = undefined;
+      controller.enqueue(piece);
+    },
+  });
 }
 
 function buildHeaders(request: Request, bearer: string, context: CallContext): Headers {
