@@ -65,15 +65,14 @@ const outputSchema = {
       byHour: z
         .array(
           z.object({
-            clock: z.string().describe("Danish clock time; the repeated hour in October carries its offset"),
+            clock: z.string().describe("Danish time; the repeated October hour carries its offset"),
             start: z.string(),
-            end: z.string(),
             total: z.number(),
             min: z.number().optional(),
             max: z.number().optional(),
           }),
         )
-        .describe("Sum of the tariffs in force, per hour of `date`, DKK per kWh excluding VAT"),
+        .describe("Sum of the tariffs in force per hour of `date`, DKK/kWh excl. VAT"),
       warnings: z.array(z.string()),
     }),
   ),
@@ -115,7 +114,7 @@ function resultOf(o: ChargesOverview, id: string): Result {
     })),
     monthlySubscriptionsDkk: o.monthlySubscriptionsDkk,
     hours: o.table.hours,
-    byHour: o.table.rows,
+    byHour: o.table.rows.map(({ end: _end, ...row }) => row),
     warnings,
   };
 }
@@ -171,12 +170,13 @@ export const getChargesTool = defineTool({
     const today = todayInDenmark(nowMs);
     const date = tableDate(args.date, today);
     const results = await ctx.client().getCharges(ids, call.options);
-    const settled = settle(results, ctx, (charges: NormalizedChargesResult, id) =>
-      resultOf(chargesOverview(charges, { nowMs, date, offset: "ambiguous" }), id),
-    );
+    const settled = settle(results, ctx, (charges: NormalizedChargesResult, id) => {
+      const overview = chargesOverview(charges, { nowMs, date, offset: "ambiguous" });
+      return { result: resultOf(overview, id), runs: tariffTableText(overview.table.rows) };
+    });
     const lines: string[] = [`Charges in DKK excluding VAT, today ${today} (Danish time):`];
     const clockChange = clockChangeNote(date);
-    for (const r of settled.results) {
+    for (const { result: r, runs } of settled.results) {
       lines.push(`${r.meteringPointId}: subscriptions ${num(r.monthlySubscriptionsDkk, 2)} DKK/month`);
       for (const s of r.subscriptions) {
         lines.push(
@@ -185,13 +185,13 @@ export const getChargesTool = defineTool({
       }
       for (const f of r.fees) lines.push(`  fee ${f.name}: ${num(f.price, 2)}`);
       for (const t of r.tariffs) lines.push(tariffLine(t));
-      lines.push(`  total tariff ${dayName(date, today)}, DKK/kWh: ${tariffTableText(r.byHour)}`);
+      lines.push(`  total tariff ${dayName(date, today)}, DKK/kWh: ${runs}`);
       if (clockChange) lines.push(`  note: ${clockChange}`);
       for (const w of r.warnings.slice(0, 3)) lines.push(`  note: ${w}`);
     }
     lines.push(...failureLines(settled.failures));
     return {
-      structured: { today, date, ...settled },
+      structured: { today, date, results: settled.results.map((x) => x.result), failures: settled.failures },
       text: lines.join("\n"),
       isError: settled.results.length === 0 && settled.failures.length > 0,
     };
