@@ -48,6 +48,7 @@ describe("tool list", () => {
         "api_status",
         "delete_relation",
         "estimate_grid_charges",
+        "export_time_series_csv",
         "get_charges",
         "get_consumption_profile",
         "get_metering_point_details",

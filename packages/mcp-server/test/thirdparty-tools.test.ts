@@ -26,6 +26,7 @@ describe("third-party tools", () => {
       [
         "api_status",
         "estimate_grid_charges",
+        "export_time_series_csv",
         "get_charges",
         "get_consumption_profile",
         "get_metering_point_details",
@@ -107,6 +108,22 @@ describe("third-party tools", () => {
     const charges = await s.call("get_charges", { metering_point_ids: [business.id] });
     expect(charges.isError).toBeFalsy();
     expect(data(charges).results[0].fees).toEqual([]);
+  });
+
+  it("exports an authorized meter as CSV; Eloverblik's own export format is the Customer API's only", async () => {
+    const business = sim.simulator.meteringPoints.business;
+    const period = { metering_point_ids: [business.id], from: "2026-03-02", to: "2026-03-03" };
+    const r = await s.call("export_time_series_csv", period);
+    expect(r.isError).toBeFalsy();
+    expect(data(r)).toMatchObject({ rows: 96, format: "points" });
+    const read = await s.client.readResource({ uri: data(r).uri });
+    const content = read.contents[0];
+    const text = content && "text" in content ? content.text : "";
+    expect(text.split("\n").filter((line) => line.startsWith(business.id))).toHaveLength(96);
+
+    const own = await s.call("export_time_series_csv", { ...period, format: "eloverblik" });
+    expect(own.isError).toBe(true);
+    expect(textOf(own)).toMatch(/INVALID_INPUT[\s\S]*Customer API's own CSV export/);
   });
 
   it("a period before the metering point's access fails with that period named", async () => {

@@ -5,6 +5,7 @@ import { errorText } from "../errors.js";
 import { scrub } from "../secrets.js";
 import { meteringPointRow } from "../tools/metering-point-summary.js";
 import { compact } from "../tools/shared.js";
+import { registerExportResource } from "./exports.js";
 
 export const METERING_POINT_URI = "eloverblik://metering-point/{id}";
 const MAX_AUTHORIZATIONS_LISTED = 5;
@@ -50,8 +51,13 @@ async function listResources(ctx: ServerContext): Promise<Resource[]> {
   }
 }
 
-/** `eloverblik://metering-point/{id}`: a metering point's master data as JSON. */
+/**
+ * `eloverblik://metering-point/{id}`: a metering point's master data as JSON. Also registers the
+ * CSV exports' resource (`eloverblik://exports/{id}.csv`), since server.ts registers the
+ * resources through this one call.
+ */
 export function registerMeteringPointResource(server: McpServer, ctx: ServerContext): void {
+  registerExportResource(server, ctx);
   server.registerResource(
     "metering-point",
     new ResourceTemplate(METERING_POINT_URI, {

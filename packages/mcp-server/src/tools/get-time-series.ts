@@ -7,14 +7,12 @@ import { clockChangeNote, localTime, num, percent } from "../format.js";
 import { fetchSeries } from "../time-series/fetch.js";
 import { latestDataText, latestDaysWithData } from "../time-series/latest-data.js";
 import { summarize, type ToolSummary } from "../time-series/summary.js";
-import { fromField, idsField, toField, uniqueFailures } from "./shared.js";
+import { AGGREGATION, fromField, idsField, toField, uniqueFailures } from "./shared.js";
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 200;
 /** About 20k tokens at ~4 characters per token: a result must fit comfortably in a model's context. */
 export const RESULT_BUDGET_CHARS = 80_000;
-
-const AGGREGATION = z.enum(["Actual", "Quarter", "Hour", "Day", "Month", "Year"]);
 
 const inputSchema = {
   metering_point_ids: idsField,

@@ -4,6 +4,7 @@ import { addRelationsByCprTool } from "./add-relations-by-cpr.js";
 import { apiStatusTool } from "./api-status.js";
 import { deleteRelationTool } from "./delete-relation.js";
 import { estimateGridChargesTool } from "./estimate-grid-charges.js";
+import { exportTimeSeriesCsvTool } from "./export-time-series-csv.js";
 import { getChargesTool } from "./get-charges.js";
 import { getConsumptionProfileTool } from "./get-consumption-profile.js";
 import { getMeteringPointDetailsTool } from "./get-metering-point-details.js";
@@ -23,6 +24,7 @@ export const ALL_TOOLS: readonly AnyTool[] = [
   listAuthorizedMeteringPointsTool,
   getMeteringPointDetailsTool,
   getTimeSeriesTool,
+  exportTimeSeriesCsvTool,
   getConsumptionProfileTool,
   getChargesTool,
   estimateGridChargesTool,

@@ -34,6 +34,13 @@ export const fromField = dateField("from").describe(
   "First day, Danish local date YYYY-MM-DD (inclusive). History: 5 full years plus the current one.",
 );
 
+/** The API's aggregations; Actual is the meter's own resolution. */
+export const AGGREGATION = z.enum(["Actual", "Quarter", "Hour", "Day", "Month", "Year"]);
+
+export const aggregationField = AGGREGATION.optional().describe(
+  "Actual (default: the meter's own resolution, PT15M or PT1H), Quarter, Hour, Day, Month or Year",
+);
+
 export function toField(defaultText: string) {
   return dateField("to")
     .optional()
