@@ -1,23 +1,27 @@
 // api_status when Eloverblik cannot be reached at all: "Eloverblik unreachable", not an internal failure.
-import { createServer as createNetServer } from "node:net";
+import { createServer as createNetServer, type Server as NetServer } from "node:net";
 import { createEloverblik } from "@eloverblik-kit/client";
-import { beforeAll, describe, expect, it } from "vitest";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock, connect, data, textOf } from "./support/harness.js";
 
-/** A loopback address where nothing listens: a port that was free a moment ago. */
-async function closedPortUrl(): Promise<string> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return `http://127.0.0.1:${address.port}`;
-}
-
+/**
+ * A loopback address that never answers: it hangs up on every connection, so the request fails
+ * as it does when Eloverblik is unreachable. The port stays ours (a closed one could be reused).
+ */
+let hangUp: NetServer;
 let offline: string;
 
 beforeAll(async () => {
-  offline = await closedPortUrl();
+  hangUp = createNetServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => hangUp.listen(0, "127.0.0.1", resolve));
+  const address = hangUp.address();
+  if (address === null || typeof address === "string") throw new Error("no port");
+  offline = `http://127.0.0.1:${address.port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => hangUp.close(() => resolve()));
 });
 
 /** A refresh token whose claims look fine (the exchange is what would check it). */
@@ -28,7 +32,7 @@ function plausibleToken(): string {
 }
 
 describe("api_status with Eloverblik unreachable", () => {
-  const checks = (r: Awaited<ReturnType<Awaited<ReturnType<typeof connect>>["call"]>>) => {
+  const checks = (r: CallToolResult) => {
     expect(r.isError).toBeFalsy();
     expect(data(r)).toMatchObject({
       alive: null,
