@@ -9,7 +9,14 @@ export interface ToolOutput<S> {
   text: string;
   /** True when nothing useful came back (e.g. every metering point failed). */
   isError?: boolean;
+  /** Content blocks after the text: a `resource_link` to what the tool made, or the resource itself. */
+  content?: ToolContent[];
 }
+
+/** The extra content blocks a tool may return (MCP `resource_link` and embedded `resource`). */
+export type ToolContent =
+  | { type: "resource_link"; uri: string; name: string; title?: string; mimeType?: string; size?: number }
+  | { type: "resource"; resource: { uri: string; mimeType?: string; text: string } };
 
 /** The user's answer to a confirmation the host showed them. */
 export type Confirmation = "confirmed" | "declined";

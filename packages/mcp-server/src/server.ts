@@ -15,6 +15,7 @@ import { errorResult, errorText } from "./errors.js";
 import { guardTransport, type TransportGuard } from "./outgoing.js";
 import { progressReporter } from "./progress.js";
 import { registerConsumptionReviewPrompt } from "./prompts/consumption-review.js";
+import { registerExportResource } from "./resources/exports.js";
 import { registerMeteringPointResource } from "./resources/metering-point.js";
 import { scrub } from "./secrets.js";
 import { canonicalJson, SharedCalls } from "./shared-calls.js";
@@ -158,7 +159,7 @@ export function createServerForContext(
           };
           const out = await runTool(tool, args, ctx, call);
           const result: CallToolResult = {
-            content: [{ type: "text", text: out.text }],
+            content: [{ type: "text", text: out.text }, ...(out.content ?? [])],
             structuredContent: out.structured as Record<string, unknown>,
           };
           if (out.isError) result.isError = true;
@@ -178,6 +179,7 @@ export function createServerForContext(
   const list: Tool[] = toolList(tools);
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: list }));
   registerMeteringPointResource(server, ctx);
+  registerExportResource(server, ctx);
   registerConsumptionReviewPrompt(server, ctx);
   return server;
 }

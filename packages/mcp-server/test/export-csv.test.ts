@@ -104,6 +104,16 @@ describe("export_time_series_csv", () => {
 
     const { resources } = await s.client.listResources();
     expect(resources.map((x) => x.uri)).toContain(data(r).uri);
+    // A resource link block the host can open; too large to embed as well.
+    expect(r.content).toContainEqual(
+      expect.objectContaining({
+        type: "resource_link",
+        uri: data(r).uri,
+        mimeType: "text/csv",
+        size: csv.length,
+      }),
+    );
+    expect(r.content.some((c) => c.type === "resource")).toBe(false);
   });
 
   it("embeds a small export in the text; hourly days of 23 and 25 rows; decimal comma", async () => {
@@ -121,6 +131,10 @@ describe("export_time_series_csv", () => {
       });
       expect(data(r)).toMatchObject({ rows: hours, embedded: true, clockChanges: [{ date: day, hours }] });
       expect(textOf(r)).toContain(csv.trimEnd());
+      expect(r.content).toContainEqual({
+        type: "resource",
+        resource: { uri: data(r).uri, mimeType: "text/csv", text: csv },
+      });
       const rows = rowsOf(csv, ";");
       expect(rows).toHaveLength(hours);
       expect(rows.every((row) => /^\d+(,\d+)?$/.test(row[5]!))).toBe(true);

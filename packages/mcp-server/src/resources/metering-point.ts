@@ -5,7 +5,6 @@ import { errorText } from "../errors.js";
 import { scrub } from "../secrets.js";
 import { meteringPointRow } from "../tools/metering-point-summary.js";
 import { compact } from "../tools/shared.js";
-import { registerExportResource } from "./exports.js";
 
 export const METERING_POINT_URI = "eloverblik://metering-point/{id}";
 const MAX_AUTHORIZATIONS_LISTED = 5;
@@ -57,7 +56,6 @@ async function listResources(ctx: ServerContext): Promise<Resource[]> {
  * resources through this one call.
  */
 export function registerMeteringPointResource(server: McpServer, ctx: ServerContext): void {
-  registerExportResource(server, ctx);
   server.registerResource(
     "metering-point",
     new ResourceTemplate(METERING_POINT_URI, {

@@ -335,6 +335,20 @@ export const exportTimeSeriesCsvTool = defineTool({
         notes,
       },
       text: lines.join("\n"),
+      // A link the host can open or read (resources/read), and the file itself when it is small.
+      content: [
+        {
+          type: "resource_link",
+          uri: stored.uri,
+          name,
+          title: `Time series ${range.from} to ${range.to}`,
+          mimeType: "text/csv",
+          size: text.length,
+        },
+        ...(embedded
+          ? [{ type: "resource" as const, resource: { uri: stored.uri, mimeType: "text/csv", text } }]
+          : []),
+      ],
     };
   },
 });
