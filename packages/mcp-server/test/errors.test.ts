@@ -411,7 +411,7 @@ describe("messages speak in tools and tool arguments", () => {
       const advice = textOf(r)
         .split("\n")
         .find((line) => line.startsWith("What to do:"));
-      expect(advice, tool).toMatch(/Ask for `from` 2026-11-25 and `to` 2026-11-26 instead/);
+      expect(textOf(r), tool).toMatch(/Ask for 2026-11-25 to 2026-11-26 instead/);
       // Tomorrow is never a valid `to`, so it must not be suggested.
       expect(advice, tool).not.toMatch(/2026-11-27/);
       const suggested = await s.call(tool, {

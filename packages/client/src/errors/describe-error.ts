@@ -153,7 +153,10 @@ export function describeError(error: unknown, vocabulary: ErrorVocabulary = {}):
     (s.kind === "retry-later" && s.afterMs !== undefined) ||
     (s.kind === "contact-support" && error.correlationId !== undefined) ||
     (s.kind === "renew-refresh-token" && !/Opret token/.test(hint ?? ""));
-  const worded = wordSuggestions(hint ? suggestions.filter(adds) : suggestions, vocabulary, {
+  // A period the message already names (the client's own refusals do) is not said twice.
+  const said = (s: Suggestion) => s.kind === "use-period" && error.message.includes(`${s.from} to ${s.to}`);
+  const kept = suggestions.filter((s) => !said(s));
+  const worded = wordSuggestions(hint ? kept.filter(adds) : kept, vocabulary, {
     correlationId: error.correlationId,
   });
   const advice = hint ? [hint, ...worded] : worded;

@@ -101,6 +101,15 @@ export function resolveDateRange(input: DateRangeInput, opts: ResolveDateRangeOp
       { from: to, to: from },
     );
   }
+  if (to > today && input.to === undefined) {
+    throw refuse(
+      `\`from\` (${from}) is today or later in Denmark (${today}): data exists up to and including yesterday at the latest, so no period can start there (with \`to\` left out the period would end ${to}, after today, which the API rejects: 30003).`,
+      30003,
+      "ToDateIsGreaterThanToday",
+      "from",
+      { from, to: today },
+    );
+  }
   if (to > today) {
     throw refuse(
       `\`to\` (${to}) is after today in Denmark (${today}); the API rejects that (30003). The latest allowed \`to\` is ${today}, which, being exclusive, fetches data up to and including yesterday.`,

@@ -7,6 +7,7 @@ import {
   createEloverblik,
   createMemoryTokenStore,
   describeError,
+  EloverblikError,
   type EloverblikOptions,
   errorGuidance,
   isEloverblikError,
@@ -176,6 +177,17 @@ describe("date-range refusals", () => {
       kind: "use-period",
       from: "2026-11-10",
       to: "2026-11-11",
+    });
+    // The message names the period already, so the advice does not say it twice.
+    expect(isEloverblikError(error) && error.message).toContain("Ask for 2026-11-10 to 2026-11-11 instead.");
+    expect(describeError(error, toolTerms).advice.join(" ")).not.toContain("2026-11-11");
+  });
+
+  it("a suggested period the message does not name is worded in the surface's terms", () => {
+    const error = new EloverblikError({
+      code: "INVALID_INPUT",
+      message: "That period is not allowed.",
+      suggestions: [{ kind: "use-period", from: "2026-11-10", to: "2026-11-11" }],
     });
     expect(describeError(error, toolTerms).advice).toContain(
       "Ask for `from` 2026-11-10 and `to` 2026-11-11 instead.",
