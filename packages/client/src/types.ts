@@ -1,16 +1,12 @@
 // Domain names for the wire types, so that a rename in spec/ breaks in this one file.
 import type {
-  components as CustomerComponents,
-  paths as CustomerPaths,
-} from "./generated/customer-api.gen.js";
-import type {
-  components as LegacyComponents,
-  paths as LegacyPaths,
-} from "./generated/legacy-meterreadings.gen.js";
-import type {
-  components as ThirdPartyComponents,
-  paths as ThirdPartyPaths,
-} from "./generated/thirdparty-api.gen.js";
+  CustomerComponents,
+  CustomerPaths,
+  LegacyComponents,
+  LegacyPaths,
+  ThirdPartyComponents,
+  ThirdPartyPaths,
+} from "@eloverblik-kit/contract";
 
 export type {
   CustomerComponents,

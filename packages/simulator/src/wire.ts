@@ -1,11 +1,9 @@
 /**
- * Response body types, generated from our OpenAPI contract in spec/ by the simulator's own
- * scripts/generate.mjs (not taken from the client), so a renamed field in spec/ breaks the simulator's
+ * Response body types from the contract (types generated from spec/, the package the client types
+ * its requests with too; no code of the client), so a renamed field in spec/ breaks the simulator's
  * build instead of silently drifting.
  */
-import type { components as CustomerComponents } from "./generated/customer-api.gen.js";
-import type { components as LegacyComponents } from "./generated/legacy-meterreadings.gen.js";
-import type { components as ThirdPartyComponents } from "./generated/thirdparty-api.gen.js";
+import type { CustomerComponents, LegacyComponents, ThirdPartyComponents } from "@eloverblik-kit/contract";
 
 type C = CustomerComponents["schemas"];
 type T = ThirdPartyComponents["schemas"];

@@ -1,7 +1,5 @@
+import type { CustomerPaths, LegacyPaths, ThirdPartyPaths } from "@eloverblik-kit/contract";
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
-import type { paths as CustomerPaths } from "../generated/customer-api.gen.js";
-import type { paths as LegacyPaths } from "../generated/legacy-meterreadings.gen.js";
-import type { paths as ThirdPartyPaths } from "../generated/thirdparty-api.gen.js";
 
 export const DEFAULT_BASE_URL = "https://api.eloverblik.dk";
 

@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 
 const pkgRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const repoRoot = join(pkgRoot, "..", "..");
-const generatedFile = join(pkgRoot, "src", "generated", "customer-api.gen.ts");
+const contractDir = join(repoRoot, "packages", "contract", "src");
+const generatedFile = join(contractDir, "generated", "customer-api.gen.ts");
 
 async function customerTypes(spec: string): Promise<string> {
   const ast = await openapiTS(spec, { alphabetize: false, exportType: false, defaultNonNullable: true });
@@ -36,7 +37,13 @@ function typeErrors(generated: string): string[] {
     file === generatedFile
       ? ts.createSourceFile(file, generated, language, true)
       : getSource(file, language, onError, create);
-  const program = ts.createProgram({ rootNames: roots, options: { ...config.options, noEmit: true }, host });
+  // The contract is read from its source, so the replaced generated file is the one the client sees.
+  const options = {
+    ...config.options,
+    noEmit: true,
+    paths: { "@eloverblik-kit/contract": [join(contractDir, "index.ts")] },
+  };
+  const program = ts.createProgram({ rootNames: roots, options, host });
   return ts
     .getPreEmitDiagnostics(program)
     .map(
