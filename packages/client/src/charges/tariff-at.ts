@@ -1,6 +1,7 @@
 import { invalidInput } from "../errors/eloverblik-error.js";
 import { localParts } from "../time/danish-time.js";
-import type { ChargePeriodType, NormalizedCharges, Tariff } from "./normalize-charges.js";
+import { isInForce } from "./is-in-force.js";
+import type { ChargePeriodType, NormalizedCharges } from "./normalize-charges.js";
 
 export interface TariffPart {
   name: string;
@@ -56,12 +57,6 @@ export function tariffPosition(periodType: ChargePeriodType, instantMs: number):
   return periodType === "PT1H" ? hour + 1 : hour * 4 + Math.floor(minute / 15) + 1;
 }
 
-function validAt(tariff: Tariff, ms: number): boolean {
-  if (tariff.validFrom !== null && ms < Date.parse(tariff.validFrom)) return false;
-  if (tariff.validTo !== null && ms >= Date.parse(tariff.validTo)) return false;
-  return true;
-}
-
 /**
  * The tariffs that apply at one instant with their prices, and their sum (DKK per kWh
  * excluding VAT). A tariff counts when validFrom ≤ instant < validTo (a null bound is open).
@@ -85,7 +80,7 @@ export function tariffAt(
       });
       continue;
     }
-    if (!validAt(tariff, ms)) continue;
+    if (!isInForce(tariff, ms)) continue;
     if (tariff.periodType === null) {
       skipped.push({ name: tariff.name, priceId: tariff.priceId, reason: "unknown periodType" });
       continue;

@@ -1,7 +1,7 @@
+import { isInForce } from "../charges/is-in-force.js";
 import type { Charge, NormalizedCharges, Tariff } from "../charges/normalize-charges.js";
 import { todayInDenmark } from "../time/danish-time.js";
 import { monthlyAmount } from "./charge-amounts.js";
-import { isInForce } from "./is-in-force.js";
 import { roundTo } from "./round-to.js";
 import { type TariffTable, type TariffTableOptions, tariffTable } from "./tariff-table.js";
 

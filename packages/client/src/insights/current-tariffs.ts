@@ -1,5 +1,5 @@
+import { isInForce } from "../charges/is-in-force.js";
 import type { NormalizedCharges, Tariff } from "../charges/normalize-charges.js";
-import { isInForce } from "./is-in-force.js";
 
 /**
  * The tariffs in force at `nowMs`, with their validity opened up so that `tariffAt` prices any

@@ -1,10 +1,10 @@
+import { isInForce } from "../charges/is-in-force.js";
 import type { NormalizedCharges } from "../charges/normalize-charges.js";
 import { type SkippedTariff, tariffAt } from "../charges/tariff-at.js";
 import { daysBetween, localDateStartUtc } from "../time/danish-time.js";
 import type { TimeSeriesPoint } from "../time-series/types.js";
 import { amountForPeriod, monthlyAmount } from "./charge-amounts.js";
 import { currentTariffs } from "./current-tariffs.js";
-import { isInForce } from "./is-in-force.js";
 import { monthsInPeriod } from "./months-in-period.js";
 import { roundTo } from "./round-to.js";
 

@@ -2,6 +2,7 @@
 // the data, computed once. Pure functions over the client's points and normalised charges: no I/O,
 // no clock (pass `nowMs`), no Intl; each module stands alone, so a bundler keeps only what is used.
 
+export { isInForce, type Validity } from "../charges/is-in-force.js";
 export type { Charge, NormalizedCharges, Tariff, TariffPrice } from "../charges/normalize-charges.js";
 export type { SkippedTariff } from "../charges/tariff-at.js";
 // Secret scrubbing: the client's own, shared with its main entry (one registry per process).
@@ -25,7 +26,6 @@ export {
 export { type AddressFields, formatAddress } from "./format-address.js";
 export { type DanishTimeOptions, formatDanishTime } from "./format-danish-time.js";
 export { groupByBusinessType } from "./group-by-business-type.js";
-export { isInForce, type Validity } from "./is-in-force.js";
 export { meteringPointTypeLabel } from "./metering-point-type-label.js";
 export { monthsInPeriod } from "./months-in-period.js";
 export { pointsCsvLines } from "./points-csv-lines.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { isInForce } from "../../src/charges/is-in-force.js";
 import { isEloverblikError } from "../../src/errors/eloverblik-error.js";
 import { currentTariffs } from "../../src/insights/current-tariffs.js";
-import { isInForce } from "../../src/insights/is-in-force.js";
 import { tariffRuns } from "../../src/insights/tariff-runs.js";
 import { tariffTable } from "../../src/insights/tariff-table.js";
 import { charges, elafgift, nettarif } from "./charges-fixtures.js";
