@@ -8,8 +8,9 @@ import {
   EloverblikError,
   type EloverblikOptions,
   isEloverblikError,
+  isTokenError,
 } from "@eloverblik-kit/client";
-import { errorText, isTokenError } from "./errors.js";
+import { errorText } from "./errors.js";
 import { localDate, localTime } from "./format.js";
 import { scrub } from "./secrets.js";
 

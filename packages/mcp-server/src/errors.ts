@@ -4,7 +4,6 @@ import {
   type ErrorVocabulary,
   errorGuidance,
   isEloverblikError,
-  isTokenError,
 } from "@eloverblik-kit/client";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
@@ -76,8 +75,6 @@ export const toolVocabulary: ErrorVocabulary = {
   operation: (name) => TOOL_NAMES[name] ?? name,
   field: (name) => `\`${ARGUMENT_NAMES[name] ?? name}\``,
 };
-
-export { isTokenError };
 
 /** What to do about an error, most useful first, in tool terms. */
 function adviceFor(error: EloverblikError): string[] {

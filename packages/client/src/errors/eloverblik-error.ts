@@ -186,14 +186,16 @@ export function invalidInput(
   return new EloverblikError({ code: "INVALID_INPUT", message, ...extra });
 }
 
+/** Long values are usually something pasted by mistake (even a token): never echo them whole. */
+export function shorten(value: string): string {
+  return value.length > 24 ? `${value.slice(0, 8)}…(${value.length} characters)` : value;
+}
+
 /** A short, safe description of a bad option value for an error message (never the whole value). */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === "string") {
-    const shown = value.length > 24 ? `${value.slice(0, 8)}…(${value.length} characters)` : value;
-    return redactSecrets(JSON.stringify(shown));
-  }
+  if (typeof value === "string") return redactSecrets(JSON.stringify(shorten(value)));
   if (typeof value === "object") return "an object";
   if (typeof value === "function") return "a function";
   return String(value);

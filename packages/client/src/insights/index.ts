@@ -7,6 +7,7 @@ export type { Charge, NormalizedCharges, Tariff, TariffPrice } from "../charges/
 export type { SkippedTariff } from "../charges/tariff-at.js";
 // Secret scrubbing: the client's own, shared with its main entry (one registry per process).
 export { redactSecrets, rememberSecret } from "../errors/redact.js";
+export { danishDateOf } from "../time/danish-date-of.js";
 export type { ColumnarSeries } from "../time-series/columnar.js";
 export type { TimeSeriesGap, TimeSeriesPoint } from "../time-series/types.js";
 export { businessTypeLabel } from "./business-type-label.js";
@@ -15,7 +16,6 @@ export { type ChargesOverview, type ChargesOverviewOptions, chargesOverview } fr
 export { columnarPoints } from "./columnar-points.js";
 export { CSV_COLUMNS, type CsvColumn, type PointsCsvOptions } from "./csv-format.js";
 export { currentTariffs } from "./current-tariffs.js";
-export { danishDateOf } from "./danish-date-of.js";
 export { type DanishDay, danishDay } from "./danish-day.js";
 export {
   estimateGridCharges,

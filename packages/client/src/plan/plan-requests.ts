@@ -1,4 +1,4 @@
-import { invalidInput } from "../errors/eloverblik-error.js";
+import { invalidInput, shorten } from "../errors/eloverblik-error.js";
 import type { DateRange } from "../time/date-range.js";
 import { splitDateRange } from "../time/date-range.js";
 
@@ -17,11 +17,6 @@ export interface PlanDataRequestsOptions {
 }
 
 const GSRN = /^\d{18}$/;
-
-/** Long "ids" are usually something pasted by mistake (even a token): never echo them whole. */
-function shorten(value: string): string {
-  return value.length > 24 ? `${value.slice(0, 8)}…(${value.length} characters)` : value;
-}
 
 function describeInvalid(value: unknown): string {
   if (typeof value === "number") {

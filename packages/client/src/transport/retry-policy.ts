@@ -51,3 +51,8 @@ export function resolveRetry(option: Partial<RetryOptions> | undefined): RetryOp
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 503;
 }
+
+/** The wait before attempt `attempt + 1` after a failure without a usable answer: doubling, capped. */
+export function networkBackoffMs(retry: RetryOptions, attempt: number): number {
+  return Math.min(retry.defaultWaitMs, retry.networkBaseMs * 2 ** (attempt - 1));
+}

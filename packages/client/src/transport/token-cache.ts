@@ -5,7 +5,7 @@ import { errorFromResponse } from "../errors/from-response.js";
 import { rememberSecret } from "../errors/redact.js";
 import type { Ports } from "../ports/ports.js";
 import type { ProgressListener } from "./progress.js";
-import type { RetryOptions } from "./retry-policy.js";
+import { networkBackoffMs, type RetryOptions } from "./retry-policy.js";
 import { raceSignal } from "./signals.js";
 
 /** Performs one token exchange (through the session, with the refresh token as bearer). */
@@ -278,10 +278,7 @@ export class TokenCache {
           cause: unreadable,
         });
       }
-      await ports.sleep(
-        Math.min(retry.defaultWaitMs, retry.networkBaseMs * 2 ** (attempt - 1)),
-        this.options.signal,
-      );
+      await ports.sleep(networkBackoffMs(retry, attempt), this.options.signal);
     }
   }
 

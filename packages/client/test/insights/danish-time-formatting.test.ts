@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isEloverblikError } from "../../src/errors/eloverblik-error.js";
-import { danishDateOf } from "../../src/insights/danish-date-of.js";
 import { danishDay } from "../../src/insights/danish-day.js";
 import { formatDanishTime } from "../../src/insights/format-danish-time.js";
+import { danishDateOf } from "../../src/time/danish-date-of.js";
 import { QUARTER } from "./points.js";
 
 describe("formatDanishTime", () => {

@@ -1,4 +1,5 @@
-import { addLocalDays, isValidLocalDate, localDateOf } from "../../time/danish-time.js";
+import { danishDateOf } from "../../time/danish-date-of.js";
+import { addLocalDays } from "../../time/danish-time.js";
 import type { CallOptions, OperationContext } from "../context.js";
 import { listAuthorizations } from "./list-authorizations.js";
 import { listAuthorizedMeteringPoints } from "./list-authorized-metering-points.js";
@@ -11,15 +12,6 @@ export interface AccessWindow {
 
 /** How long the windows read from the authorizations are reused. */
 const WINDOWS_TTL_MS = 10 * 60_000;
-
-/** The Danish date of a wire date: an instant with a zone, or a plain (local) date or date-time. */
-function wireDate(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const text = value.trim();
-  if (isValidLocalDate(text.slice(0, 10)) && !/(?:Z|[+-]\d{2}:?\d{2})$/i.test(text)) return text.slice(0, 10);
-  const ms = Date.parse(text);
-  return Number.isFinite(ms) ? localDateOf(ms) : undefined;
-}
 
 const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
 const earlier = (a: string, b: string | undefined) => (b !== undefined && b < a ? b : a);
@@ -49,11 +41,11 @@ export async function accessWindows(
   for (const { a, points } of lists) {
     for (const mp of points) {
       const id = mp.meteringPointId;
-      const accessFrom = wireDate(mp.accessFrom) ?? wireDate(a.validFrom);
-      const accessTo = wireDate(mp.accessTo) ?? wireDate(a.validTo);
+      const accessFrom = danishDateOf(mp.accessFrom) ?? danishDateOf(a.validFrom);
+      const accessTo = danishDateOf(mp.accessTo) ?? danishDateOf(a.validTo);
       if (typeof id !== "string" || accessFrom === undefined || accessTo === undefined) continue;
-      const from = later(accessFrom, wireDate(a.validFrom));
-      const lastDay = earlier(accessTo, wireDate(a.validTo));
+      const from = later(accessFrom, danishDateOf(a.validFrom));
+      const lastDay = earlier(accessTo, danishDateOf(a.validTo));
       if (lastDay < from) continue;
       const list = windows.get(id) ?? [];
       list.push({ from, to: addLocalDays(lastDay, 1) });

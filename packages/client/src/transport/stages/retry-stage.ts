@@ -2,7 +2,7 @@ import { EloverblikError } from "../../errors/eloverblik-error.js";
 import { parseRetryAfter } from "../../errors/from-response.js";
 import type { Ports } from "../../ports/ports.js";
 import { abortError, type Call, type CallContext, type Emit, type Send, type Stage } from "../pipeline.js";
-import { isRetryableStatus, type RetryOptions } from "../retry-policy.js";
+import { isRetryableStatus, networkBackoffMs, type RetryOptions } from "../retry-policy.js";
 
 /**
  * Repeats an attempt after 429/503 (honouring `Retry-After`, else a minute plus jitter) and after a
@@ -35,7 +35,7 @@ export function retryStage(retry: RetryOptions, ports: Ports, emit: Emit): Stage
           if (signal?.aborted) throw abortError(failure, signal, context);
           const final = networkError(failure, context, attempt);
           if (attempt >= maxAttempts || context.idempotent === false) throw final;
-          wait = Math.min(retry.defaultWaitMs, retry.networkBaseMs * 2 ** (attempt - 1));
+          wait = networkBackoffMs(retry, attempt);
           reason = "network";
         }
         emit({ type: "wait", operation: context.operation, reason, ms: wait, attempt }, context);
@@ -54,7 +54,7 @@ export async function unreadableBackoff(
   call: Pick<Call, "context" | "signal">,
   attempt: number,
 ): Promise<void> {
-  const ms = Math.min(retry.defaultWaitMs, retry.networkBaseMs * 2 ** (attempt - 1));
+  const ms = networkBackoffMs(retry, attempt);
   emit(
     { type: "wait", operation: call.context.operation, reason: "unreadable-answer", ms, attempt },
     call.context,

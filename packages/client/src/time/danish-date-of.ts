@@ -1,4 +1,4 @@
-import { isValidLocalDate, localDateOf } from "../time/danish-time.js";
+import { isValidLocalDate, localDateOf } from "./danish-time.js";
 
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
