@@ -32,7 +32,7 @@ export default defineConfig([
     },
   },
   {
-    entry: { index: "src/index.ts", core: "src/core.ts" },
+    entry: { index: "src/index.ts", core: "src/core.ts", node: "src/node.ts" },
     format: ["esm", "cjs"],
     target: "node20",
     dts: { only: true },

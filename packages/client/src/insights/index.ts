@@ -32,6 +32,13 @@ export { pointsCsvLines } from "./points-csv-lines.js";
 export { pointsToCsv } from "./points-to-csv.js";
 export { type LoadProfile, type ProfileInput, profileTimeSeries } from "./profile-time-series.js";
 export { qualityLabel } from "./quality-label.js";
+export {
+  type DatePeriod,
+  isRelativePeriodName,
+  type RelativePeriodName,
+  type RelativePeriodSpec,
+  relativePeriod,
+} from "./relative-period.js";
 export { roundTo } from "./round-to.js";
 export { scrubValue } from "./scrub-value.js";
 export type {

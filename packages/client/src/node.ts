@@ -1,0 +1,2 @@
+// @eloverblik-kit/client/node: what only a Node.js host needs (files), kept out of the other entries.
+export { createFileTokenStore, type FileTokenStoreOptions } from "./node/file-token-store.js";
