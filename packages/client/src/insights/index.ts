@@ -28,6 +28,7 @@ export { type DanishTimeOptions, formatDanishTime } from "./format-danish-time.j
 export { groupByBusinessType } from "./group-by-business-type.js";
 export { meteringPointTypeLabel } from "./metering-point-type-label.js";
 export { monthsInPeriod } from "./months-in-period.js";
+export { type PointRecord, pointRecord } from "./point-record.js";
 export { pointsCsvLines } from "./points-csv-lines.js";
 export { pointsToCsv } from "./points-to-csv.js";
 export { type LoadProfile, type ProfileInput, profileTimeSeries } from "./profile-time-series.js";
