@@ -1,4 +1,5 @@
 import { type EnvelopeItem, itemFailed } from "../envelope/envelope.js";
+import { ResultItemsReader, readResultItems } from "../envelope/read-items.js";
 import { localDateStartUtc } from "../time/danish-time.js";
 import {
   decodeColumnarChunk,
@@ -11,6 +12,7 @@ import { columnarCoverage, concatColumnarSeries } from "../time-series/concat-co
 import { coverageGaps } from "../time-series/coverage-gaps.js";
 import { mergeCalendarPoints } from "../time-series/merge-calendar-points.js";
 import type { TimeSeriesGap, TimeSeriesPoint } from "../time-series/types.js";
+import { readBodyWith, readerOf } from "../transport/body-reader.js";
 import type { Aggregation, TimeSeriesDocument } from "../types.js";
 import { forMeteringPoint, type OperationContext } from "./context.js";
 import type { ItemResult } from "./item-result.js";
@@ -88,11 +90,13 @@ function isDataItem(item: unknown): item is Record<string, unknown> {
 }
 
 /**
- * Decodes every answer's items the moment the answer arrives and lets go of its JSON, so that a
- * long period never holds all of its parsed chunks at once. It sees the answers through the raw
- * clients' `POST`, which gettimeseries calls go through; each item it decoded is passed on without
- * its `MyEnergyData_MarketDocument` (unless the documents are wanted) and with its decoding kept
- * beside it. An item it did not see is decoded when the results are built, with the same outcome.
+ * Decodes every answer's items the moment each has arrived and lets go of its JSON, so that a long
+ * period never holds an answer whole: not as bytes, not as one text, not as one parsed tree. It
+ * sees the answers through the raw clients' `POST`, which gettimeseries calls go through, and has
+ * the fetch stage hand each successful body to a `ResultItemsReader` piece by piece; each item it
+ * decoded is passed on without its `MyEnergyData_MarketDocument` (unless the documents are wanted)
+ * and with its decoding kept beside it. An item it did not see is decoded when the results are
+ * built, with the same outcome.
  */
 function decodeOnArrival<T>(
   ctx: OperationContext,
@@ -100,33 +104,45 @@ function decodeOnArrival<T>(
   keepDocuments: boolean,
 ): { ctx: OperationContext; decoded: (item: Record<string, unknown>) => T } {
   const done = new WeakMap<object, Decoded<T>>();
-  const settle = (data: unknown): unknown => {
-    const result = (data as { result?: unknown } | null | undefined)?.result;
-    if (!Array.isArray(result)) return data;
-    // In place, so that each item's parsed document can be collected as soon as it is decoded.
-    for (let i = 0; i < result.length; i++) {
-      const item: unknown = result[i];
-      if (!isDataItem(item)) continue;
-      let outcome: Decoded<T>;
-      try {
-        outcome = { ok: true, value: decode(item) };
-      } catch (error) {
-        // Reported for this id alone when its results are built, as before.
-        outcome = { ok: false, error };
-      }
-      const kept = keepDocuments ? item : withoutDocument(item);
-      done.set(kept, outcome);
-      result[i] = kept;
+  /** Decodes one item of an answer as soon as it is parsed; what is kept of it replaces it. */
+  const settle = (item: unknown): unknown => {
+    if (!isDataItem(item)) return item;
+    let outcome: Decoded<T>;
+    try {
+      outcome = { ok: true, value: decode(item) };
+    } catch (error) {
+      // Reported for this id alone when its results are built, as before.
+      outcome = { ok: false, error };
     }
-    return data;
+    const kept = keepDocuments ? item : withoutDocument(item);
+    done.set(kept, outcome);
+    return kept;
   };
   const wrap = <C extends { POST: (...args: never[]) => Promise<RawAnswer> }>(client: C): C => {
     const post = client.POST as (path: unknown, init?: Record<string, unknown>) => Promise<RawAnswer>;
     const POST = async (path: unknown, init?: Record<string, unknown>) => {
-      // The body is taken as bytes and read here, which spares openapi-fetch's copies of it.
-      const answer = await post(path, { ...init, parseAs: "stream" });
-      if (!answer.response.ok || answer.data === undefined) return answer;
-      const data = settle(parseJson(await readText(answer.data as ReadableStream<Uint8Array> | null)));
+      // The fetch stage hands the body to a reader of its items as the pieces arrive, so that an
+      // answer is never held as bytes, one text or one parsed tree; each attempt gets its own.
+      const send = init?.fetch as (request: Request) => Promise<Response>;
+      let last: ResultItemsReader | undefined;
+      const fetch = (request: Request) => {
+        readBodyWith(request, () => {
+          last = new ResultItemsReader(settle);
+          return last;
+        });
+        return send(request);
+      };
+      // Taken as a stream, which spares openapi-fetch's copies of a body the reader did not take.
+      const answer = await post(path, { ...init, fetch, parseAs: "stream" });
+      if (!answer.response.ok) return answer;
+      // A host stage that passed the answer on as a new Response (its body then null) still
+      // passes on what the last attempt's reader read.
+      const reader = readerOf(answer.response) ?? (answer.data === null ? last : undefined);
+      if (reader === undefined && answer.data === undefined) return answer;
+      const data =
+        reader instanceof ResultItemsReader
+          ? reader.end()
+          : await readResultItems(answer.data as ReadableStream<Uint8Array> | null, settle);
       // A body-less copy keeps the status and headers, not the answer's bytes.
       const response = new Response(null, {
         status: answer.response.status,
@@ -154,36 +170,6 @@ function decodeOnArrival<T>(
 }
 
 type RawAnswer = { data?: unknown; error?: unknown; response: Response };
-
-/** What openapi-fetch makes of a JSON body: `undefined` when it is empty. */
-function parseJson(text: string): unknown {
-  return text ? JSON.parse(text) : undefined;
-}
-
-/** A body as text, decoded as UTF-8 like `Response.text()`, without joining a single piece. */
-async function readText(body: ReadableStream<Uint8Array> | null): Promise<string> {
-  if (body === null) return "";
-  const reader = body.getReader();
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    length += value.byteLength;
-  }
-  let bytes: Uint8Array;
-  if (parts.length === 1) bytes = parts[0] as Uint8Array;
-  else {
-    bytes = new Uint8Array(length);
-    let offset = 0;
-    for (const part of parts) {
-      bytes.set(part, offset);
-      offset += part.byteLength;
-    }
-  }
-  return new TextDecoder().decode(bytes);
-}
 
 function withoutDocument(item: Record<string, unknown>): Record<string, unknown> {
   const { MyEnergyData_MarketDocument: _document, ...rest } = item;

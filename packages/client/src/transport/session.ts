@@ -51,7 +51,8 @@ export interface SessionOptions {
 /**
  * The request pipeline of one client: auth → (host stages) → retry → pacing → fetch, each a
  * small stage over the one fetch port. Operations hand it the Request openapi-fetch built; it
- * returns the final Response (success or the last error answer) with its body already read.
+ * returns the final Response (success or the last error answer) with its body already read, or
+ * handed to the operation's own reader as it arrived (`readBodyWith`).
  */
 export class Session {
   private readonly options: SessionOptions;

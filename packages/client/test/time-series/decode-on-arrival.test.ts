@@ -142,4 +142,68 @@ describe("decoding each answer as it arrives", () => {
     const results = await client().getTimeSeries([A, B], { from: "2026-11-01", to: "2026-11-10" });
     expect(results.map((r) => !r.ok && r.error.code)).toEqual(["UNEXPECTED_RESPONSE", "UNEXPECTED_RESPONSE"]);
   });
+
+  /** Answers each chunk with the body `sent` records, as a stream of `size`-byte pieces; `breakFirst` cuts the first answer off halfway. */
+  function answerInPieces(sent: unknown[], size: number, breakFirst = false) {
+    let answers = 0;
+    server.use(
+      http.post(
+        `${BASE}/customerapi/api/meterdata/gettimeseries/:from/:to/:agg`,
+        async ({ request, params }) => {
+          const body = (await request.json()) as { meteringPoints: { meteringPoint: string[] } };
+          const result = body.meteringPoints.meteringPoint.map((id) =>
+            envelopeItem(id, {
+              MyEnergyData_MarketDocument: document(id, String(params.from), String(params.to)),
+            }),
+          );
+          const bytes = new TextEncoder().encode(JSON.stringify({ result }));
+          const cutAt = breakFirst && answers++ === 0 ? bytes.length >> 1 : bytes.length;
+          if (cutAt === bytes.length) sent.push(...result);
+          let offset = 0;
+          const stream = new ReadableStream<Uint8Array>({
+            pull(controller) {
+              if (offset >= cutAt) {
+                if (cutAt < bytes.length) controller.error(new TypeError("terminated"));
+                else controller.close();
+                return;
+              }
+              controller.enqueue(bytes.slice(offset, Math.min(offset + size, cutAt)));
+              offset += size;
+            },
+          });
+          return new HttpResponse(stream, { headers: { "content-type": "application/json" } });
+        },
+      ),
+    );
+  }
+
+  it("reads an answer that arrives in small pieces as if it had come whole", async () => {
+    const sent: unknown[] = [];
+    answerInPieces(sent, 7);
+    const [rows] = await client().getTimeSeries([A, B], query);
+    expect(rows?.ok && rows.data.points).toEqual(
+      flattenTimeSeries({ result: inTimeOrder(sent).filter((i) => (i as { id: string }).id === A) }).points,
+    );
+  });
+
+  it("sends a call again whose answer breaks off inside an item, and keeps nothing of the broken one", async () => {
+    const sent: unknown[] = [];
+    const events: string[] = [];
+    answerInPieces(sent, 4096, true);
+    const c = createEloverblik({
+      api: "customer",
+      refreshToken: refreshToken(),
+      now: clock.now,
+      sleep: clock.sleep,
+      tokenStore: createMemoryTokenStore(),
+      retry: { timeoutMs: 0 },
+      onProgress: (e) => {
+        if (e.type === "request" && e.operation === "getTimeSeries") events.push(e.type);
+      },
+    });
+    const [rows] = await c.getTimeSeries([A], { from: "2024-01-01", to: "2025-01-01", aggregation: "Day" });
+    expect(events).toEqual(["request", "request"]);
+    expect(rows?.ok && rows.data.points).toHaveLength(366);
+    expect(rows?.ok && rows.data.points).toEqual(flattenTimeSeries({ result: sent }).points);
+  });
 });

@@ -1,5 +1,6 @@
 import { EloverblikError } from "../../errors/eloverblik-error.js";
 import type { Ports } from "../../ports/ports.js";
+import { type BodyReader, bodyReaderFor, markReadBy } from "../body-reader.js";
 import type { Call, CallContext, Emit, Send } from "../pipeline.js";
 import { combineSignals, raceSignal } from "../signals.js";
 
@@ -71,12 +72,15 @@ async function fetchWithTimeout(
       ports.fetch(new Request(request.url, { method: request.method, headers, body, signal: attemptSignal })),
       attemptSignal,
     );
-    const received = NULL_BODY_STATUSES.has(answer.status) ? null : await readBody(answer, attemptSignal);
-    return new Response(received, {
-      status: answer.status,
-      statusText: answer.statusText,
-      headers: answer.headers,
-    });
+    const init = { status: answer.status, statusText: answer.statusText, headers: answer.headers };
+    if (NULL_BODY_STATUSES.has(answer.status)) return new Response(null, init);
+    const reader = answer.ok ? bodyReaderFor(request)?.() : undefined;
+    if (reader === undefined) return new Response(await readBody(answer, attemptSignal), init);
+    // The operation reads the body as it arrives: no piece is kept here.
+    await feed(answer, attemptSignal, reader);
+    const response = new Response(null, init);
+    markReadBy(response, reader);
+    return response;
   } catch (error) {
     if (timedOut) {
       throw new EloverblikError({
@@ -128,6 +132,22 @@ async function readBody(
       controller.enqueue(piece);
     },
   });
+}
+
+/** Hands every piece of the body to `reader` as it arrives. */
+async function feed(answer: Response, signal: AbortSignal | undefined, reader: BodyReader): Promise<void> {
+  if (answer.body === null) return;
+  const stream = answer.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await raceSignal(stream.read(), signal);
+      if (done) return;
+      reader.push(value);
+    }
+  } catch (error) {
+    stream.cancel().catch(() => undefined);
+    throw error;
+  }
 }
 
 function buildHeaders(request: Request, bearer: string, context: CallContext): Headers {
