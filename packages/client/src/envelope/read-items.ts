@@ -85,11 +85,10 @@ export class ResultItemsReader {
     const n = piece.length;
     if (n === 0) return;
     this.bytes += n;
-    let depth = this.depth;
     let i = 0;
     if (this.inString) {
       // A string runs on from the previous piece (past its escaped character, if it ended on one).
-      i = this.endOfString(piece, this.escaped ? 1 : 0, depth);
+      i = this.endOfString(piece, this.escaped ? 1 : 0, this.depth);
       if (i >= n) {
         this.escaped = i > n;
         if (this.inItem) this.itemParts.push(piece);
@@ -101,6 +100,17 @@ export class ResultItemsReader {
     }
     // Where the current stretch of the skeleton (or of an item) starts in this piece.
     let from = 0;
+    if (this.inItem) {
+      const end = this.itemEnd(piece, i);
+      if (end >= n) {
+        this.itemParts.push(piece);
+        return;
+      }
+      this.closeItem(piece, 0, end);
+      from = end + 1;
+      i = end + 1;
+    }
+    let depth = this.depth;
     for (; i < n; i++) {
       const c = piece[i] as number;
       if (c === QUOTE) {
@@ -112,33 +122,75 @@ export class ResultItemsReader {
           break;
         }
       } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        if (depth === 0 && c === OPEN_OBJECT) this.expectKey = true;
-        else if (depth === 1 && c === OPEN_ARRAY && this.lastKeyIsResult && this.resultKeys === 1) {
-          this.streaming = true;
-          this.element = 0;
-        } else if (depth === 2 && this.streaming && c === OPEN_OBJECT) {
+        if (depth === 2 && this.streaming && c === OPEN_OBJECT) {
           // An item starts: the skeleton so far is kept (copied, so that it holds no piece).
           if (i > from) this.skeleton.push(piece.slice(from, i));
           from = i;
           this.inItem = true;
+          this.depth = 3;
+          const end = this.itemEnd(piece, i + 1);
+          if (end >= n) {
+            this.itemParts.push(piece.subarray(from));
+            return;
+          }
+          this.closeItem(piece, from, end);
+          from = end + 1;
+          i = end;
+          continue;
+        }
+        if (depth === 0 && c === OPEN_OBJECT) this.expectKey = true;
+        else if (depth === 1 && c === OPEN_ARRAY && this.lastKeyIsResult && this.resultKeys === 1) {
+          this.streaming = true;
+          this.element = 0;
         }
         depth++;
       } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
         depth--;
-        if (depth === 2 && this.inItem) {
-          this.inItem = false;
-          this.itemParts.push(piece.subarray(from, i + 1));
-          from = i + 1;
-          this.item();
-        } else if (depth === 1 && this.streaming) this.streaming = false;
+        if (depth === 1 && this.streaming) this.streaming = false;
       } else if (depth === 1) {
         if (c === COMMA) this.expectKey = true;
         else if (c === COLON) this.expectKey = false;
       } else if (depth === 2 && c === COMMA && this.streaming) this.element++;
     }
     this.depth = depth;
-    if (this.inItem) this.itemParts.push(from === 0 ? piece : piece.subarray(from));
-    else if (from < n) this.skeleton.push(piece.slice(from));
+    if (from < n) this.skeleton.push(piece.slice(from));
+  }
+
+  /**
+   * Scans an item from `i`, nested `this.depth` deep: the index of the bracket that closes it, or
+   * `piece.length` when the piece ends first (where it stands is then kept for the next piece).
+   * The one loop every byte of the items goes through, so it tracks nothing but strings and depth.
+   */
+  private itemEnd(piece: Uint8Array, i: number): number {
+    const n = piece.length;
+    let depth = this.depth;
+    for (; i < n; i++) {
+      const c = piece[i];
+      if (c === QUOTE) {
+        for (i++; i < n; i++) {
+          const s = piece[i];
+          if (s === QUOTE) break;
+          if (s === BACKSLASH) i++;
+        }
+        if (i >= n) {
+          this.inString = true;
+          this.escaped = i > n;
+          break;
+        }
+      } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
+      else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 2) {
+        this.depth = 2;
+        return i;
+      }
+    }
+    this.depth = depth;
+    return n;
+  }
+
+  private closeItem(piece: Uint8Array, from: number, end: number): void {
+    this.inItem = false;
+    this.itemParts.push(piece.subarray(from, end + 1));
+    this.item();
   }
 
   /**
