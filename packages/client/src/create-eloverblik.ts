@@ -1,8 +1,10 @@
+import { createEloverblikCore, type Eloverblik } from "./create-eloverblik-core.js";
 import {
-  createEloverblikCore,
-  type Eloverblik,
+  createEloverblikSessionCore,
   type EloverblikBaseOptions,
-} from "./create-eloverblik-core.js";
+  type EloverblikCoreOptions,
+  type EloverblikSession,
+} from "./create-session.js";
 import { defaultPorts } from "./ports/node-defaults.js";
 import type { Ports } from "./ports/ports.js";
 
@@ -20,6 +22,19 @@ export interface EloverblikOptions extends EloverblikBaseOptions {
  * given come from Node (global fetch, timers, Date.now, Math.random).
  */
 export function createEloverblik(options: EloverblikOptions): Eloverblik {
+  return createEloverblikCore(withNodeDefaults(options));
+}
+
+/**
+ * A client without its operations, for the operations imported one by one
+ * (`getTimeSeries(session, ids, query)`): an app bundles only the operations it imports. Options
+ * and Node defaults as for `createEloverblik`; a whole client is a session too.
+ */
+export function createEloverblikSession(options: EloverblikOptions): EloverblikSession {
+  return createEloverblikSessionCore(withNodeDefaults(options));
+}
+
+function withNodeDefaults(options: EloverblikOptions): EloverblikCoreOptions {
   const { fetch, sleep, now, random, ...rest } = options ?? ({} as EloverblikOptions);
   const ports = defaultPorts({
     ...(fetch ? { fetch } : {}),
@@ -29,9 +44,9 @@ export function createEloverblik(options: EloverblikOptions): Eloverblik {
   });
   // Sharing the per-IP quota only makes sense on the real clock; a test's virtual clock keeps its own.
   const realClock = now === undefined && sleep === undefined;
-  return createEloverblikCore({
+  return {
     shareRateLimiter: realClock,
     ...rest,
     ports,
-  } as EloverblikBaseOptions & { ports: Ports });
+  } as EloverblikBaseOptions & { ports: Ports };
 }

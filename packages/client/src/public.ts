@@ -14,6 +14,10 @@ export {
   type EloverblikBaseOptions,
   type EloverblikCoreOptions,
 } from "./create-eloverblik-core.js";
+export {
+  createEloverblikSessionCore,
+  type EloverblikSession,
+} from "./create-session.js";
 export * from "./domain.js";
 export {
   type ApiErrorCodeEntry,
@@ -52,6 +56,7 @@ export type {
 } from "./operations/get-time-series.js";
 export { type ItemResult, partitionResults } from "./operations/item-result.js";
 export type { TimeSeriesQuery } from "./operations/time-series-requests.js";
+export * from "./operations-one-by-one.js";
 export type { Ports } from "./ports/ports.js";
 export {
   type CustomerRawClient,
