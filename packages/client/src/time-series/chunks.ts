@@ -23,11 +23,11 @@ export function decodeRowChunk(item: unknown): RowChunk {
 /** Joins the row chunks of one metering point, in time order. */
 export function joinRowChunks(chunks: readonly RowChunk[]): RowChunk {
   if (chunks.length === 1) return chunks[0] as RowChunk;
-  const points: TimeSeriesPoint[] = [];
+  // One array of the exact length (pushing row by row grew it in steps, each a copy to collect).
+  const points = ([] as TimeSeriesPoint[]).concat(...chunks.map((chunk) => chunk.points));
   const warnings: string[] = [];
   const coverage = new Coverage();
   for (const chunk of chunks) {
-    for (const point of chunk.points) points.push(point);
     for (const warning of chunk.warnings) warnings.push(warning);
     coverage.append(chunk.coverage);
   }
