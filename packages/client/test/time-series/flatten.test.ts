@@ -624,3 +624,35 @@ describe("flattenTimeSeries: structure", () => {
     for (let i = 1; i < r.points.length; i++) expect(r.points[i]?.start).toBe(r.points[i - 1]?.end);
   });
 });
+
+describe("flattenTimeSeries: quantities", () => {
+  it("gives every quantity exactly as Number() reads its text, shared or not, -0 apart from 0", () => {
+    const texts = [
+      "-0.000",
+      "0.000",
+      "0",
+      "-0",
+      "0.123",
+      "0.1",
+      "65.535",
+      "65.536",
+      "1.2345",
+      "123456.789",
+      "-1.5",
+      "0.3",
+      "0.123",
+    ];
+    const start = Date.parse("2024-05-31T22:00:00Z");
+    const points: P[] = texts.map((text, i) => [i + 1, text]);
+    const flat = flattenTimeSeries(
+      response({
+        id: MP,
+        doc: doc([series([period("PT1H", iso(start), iso(start + texts.length * H), points)])]),
+      }),
+    );
+    expect(flat.points).toHaveLength(texts.length);
+    flat.points.forEach((p, i) => {
+      expect(Object.is(p.quantity, Number(texts[i]))).toBe(true);
+    });
+  });
+});
