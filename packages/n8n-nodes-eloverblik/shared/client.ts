@@ -76,6 +76,9 @@ function clientErrorIn(error: unknown): unknown {
 export function n8nFetch(host: Host, api: ApiKind): Ports["fetch"] {
   const credentialType = CREDENTIAL_TYPE[api];
   return async (request) => {
+    // The client marks calls that need a token with the placeholder bearer of `clientFor`; the
+    // others (isalive) go out without the credential, so they never cost a token exchange.
+    const authorized = request.headers.has("authorization");
     const parts = await requestParts(request);
     const options: IHttpRequestOptions = {
       ...parts,
@@ -85,25 +88,35 @@ export function n8nFetch(host: Host, api: ApiKind): Ports["fetch"] {
       json: false,
       timeout: 120_000,
     };
-    const send = (o: IHttpRequestOptions) =>
-      host.helpers.httpRequestWithAuthentication.call(host, credentialType, o) as Promise<FullResponse>;
-    const first = toResponse(await send(options));
-    if (first.status !== 401) return first;
-    if (api === "thirdparty") {
-      const credentials = await host.getCredentials(credentialType);
-      if (isFresh(credentials.accessToken)) return first;
-    }
-    try {
-      return toResponse(await send({ ...options, ignoreHttpStatusErrors: false }));
-    } catch (error) {
-      const fromClient = clientErrorIn(error);
-      if (fromClient) throw fromClient;
-      const answer = answerOf(error);
-      if (answer) return answer;
-      // No answer at all: the client counts it as a network failure and retries.
-      throw new NodeApiError(host.getNode(), error as JsonObject);
-    }
+    if (!authorized) return toResponse((await host.helpers.httpRequest(options)) as FullResponse);
+    return sendWithCredential(host, api, credentialType, options);
   };
+}
+
+async function sendWithCredential(
+  host: Host,
+  api: ApiKind,
+  credentialType: string,
+  options: IHttpRequestOptions,
+): Promise<Response> {
+  const send = (o: IHttpRequestOptions) =>
+    host.helpers.httpRequestWithAuthentication.call(host, credentialType, o) as Promise<FullResponse>;
+  const first = toResponse(await send(options));
+  if (first.status !== 401) return first;
+  if (api === "thirdparty") {
+    const credentials = await host.getCredentials(credentialType);
+    if (isFresh(credentials.accessToken)) return first;
+  }
+  try {
+    return toResponse(await send({ ...options, ignoreHttpStatusErrors: false }));
+  } catch (error) {
+    const fromClient = clientErrorIn(error);
+    if (fromClient) throw fromClient;
+    const answer = answerOf(error);
+    if (answer) return answer;
+    // No answer at all: the client counts it as a network failure and retries.
+    throw new NodeApiError(host.getNode(), error as JsonObject);
+  }
 }
 
 export interface ClientOptions {
@@ -128,8 +141,9 @@ export async function clientFor(host: Host, api: ApiKind, options: ClientOptions
     api,
     baseUrl: baseUrlOf(credentials),
     ports: { fetch: n8nFetch(host, api), sleep, now, random },
-    // n8n adds the bearer: the client sends none and never exchanges a token itself.
-    auth: { token: async () => "" },
+    // n8n's credential adds the bearer and the client never exchanges a token itself: its token
+    // is a placeholder that only marks a call as one that needs the credential (never sent).
+    auth: { token: async () => "n8n-credential" },
     limits: perMinute === FULL_QUOTA_PER_MINUTE ? "current" : { callsPerWindow: perMinute },
     shareRateLimiter: true,
     ...(options.retry ? { retry: options.retry } : {}),

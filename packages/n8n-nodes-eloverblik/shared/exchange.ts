@@ -50,7 +50,7 @@ export async function exchangeRefreshToken(
   const refreshToken = typeof credentials.refreshToken === "string" ? credentials.refreshToken : "";
   const baseUrl = baseUrlOf(credentials);
   const fetch: Ports["fetch"] = async (request) => {
-    const parts = await requestParts(request);
+    const parts = await requestParts(request, true);
     const full = (await helpers.helpers.httpRequest({
       ...parts,
       returnFullResponse: true,

@@ -32,8 +32,14 @@ export function toResponse(full: {
   return new Response(bodyless ? null : body, { status, headers });
 }
 
-/** What a client Request carries, as n8n request options (no Authorization: n8n adds its own). */
-export async function requestParts(request: Request): Promise<{
+/**
+ * What a client Request carries, as n8n request options. Authorization is dropped unless kept: for
+ * data calls n8n's credential adds its own; the exchange sends the refresh token the client set.
+ */
+export async function requestParts(
+  request: Request,
+  keepAuthorization = false,
+): Promise<{
   url: string;
   method: "GET" | "POST" | "DELETE" | "PUT" | "PATCH" | "HEAD";
   headers: Record<string, string>;
@@ -41,7 +47,7 @@ export async function requestParts(request: Request): Promise<{
 }> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
-    if (name.toLowerCase() !== "authorization") headers[name] = value;
+    if (keepAuthorization || name.toLowerCase() !== "authorization") headers[name] = value;
   });
   const method = request.method.toUpperCase() as "GET" | "POST" | "DELETE" | "HEAD";
   const body = method === "GET" || method === "HEAD" ? undefined : await request.text();
