@@ -16,7 +16,7 @@ import {
   NodeApiError,
 } from "n8n-workflow";
 import { CREDENTIAL_TYPE, FULL_QUOTA_PER_MINUTE } from "./constants";
-import { baseUrlOf } from "./exchange";
+import { baseUrlOf, exchangeFailure } from "./exchange";
 import { now, random, requestParts, sleep, toResponse } from "./ports";
 
 export type Host = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -99,22 +99,40 @@ async function sendWithCredential(
   credentialType: string,
   options: IHttpRequestOptions,
 ): Promise<Response> {
-  const send = (o: IHttpRequestOptions) =>
-    host.helpers.httpRequestWithAuthentication.call(host, credentialType, o) as Promise<FullResponse>;
-  const first = toResponse(await send(options));
+  const first = await send(host, api, credentialType, options);
   if (first.status !== 401) return first;
   if (api === "thirdparty") {
     const credentials = await host.getCredentials(credentialType);
     if (isFresh(credentials.accessToken)) return first;
   }
+  return send(host, api, credentialType, { ...options, ignoreHttpStatusErrors: false });
+}
+
+/**
+ * One request through n8n. When it throws, the client's own error inside (the credential's
+ * exchange refused the refresh token, or met 429s past their bound) comes out as it is; an error
+ * answer (n8n's renewal path throws on any status) becomes that answer; anything else is a
+ * network failure the client may retry.
+ */
+async function send(
+  host: Host,
+  api: ApiKind,
+  credentialType: string,
+  options: IHttpRequestOptions,
+): Promise<Response> {
   try {
-    return toResponse(await send({ ...options, ignoreHttpStatusErrors: false }));
+    const full = (await host.helpers.httpRequestWithAuthentication.call(
+      host,
+      credentialType,
+      options,
+    )) as FullResponse;
+    return toResponse(full);
   } catch (error) {
-    const fromClient = clientErrorIn(error);
+    const fromClient =
+      clientErrorIn(error) ?? exchangeFailure(api, await host.getCredentials(credentialType));
     if (fromClient) throw fromClient;
     const answer = answerOf(error);
     if (answer) return answer;
-    // No answer at all: the client counts it as a network failure and retries.
     throw new NodeApiError(host.getNode(), error as JsonObject);
   }
 }

@@ -16,6 +16,20 @@ const stores = new Map<string, TokenStore>();
 const MAX_STORES = 1000;
 
 /**
+ * The last failed exchange of each refresh token in this process. n8n wraps what
+ * `preAuthentication` throws in an error of its own that keeps only the text; the node's requests
+ * read the client's error back from here, so the user sees its code and advice.
+ */
+const failures = new Map<string, { error: unknown; atMs: number }>();
+
+/** Why the credential's last exchange failed, if it did within the last minute. */
+export function exchangeFailure(api: ApiKind, credentials: ICredentialDataDecryptedObject): unknown {
+  const refreshToken = typeof credentials.refreshToken === "string" ? credentials.refreshToken.trim() : "";
+  const failure = failures.get(tokenStoreKey(api, baseUrlOf(credentials), refreshToken));
+  return failure && now() - failure.atMs < 60_000 ? failure.error : undefined;
+}
+
+/**
  * The store of one refresh token's exchanges. n8n asks again when the token it stored was refused
  * or has expired: then a fresh store, so that the client exchanges instead of handing it back.
  */
@@ -63,16 +77,25 @@ export async function exchangeRefreshToken(
   };
   const previous = typeof credentials.accessToken === "string" ? credentials.accessToken : "";
   const key = tokenStoreKey(api, baseUrl, refreshToken.trim());
-  const client = createEloverblikCore({
-    api,
-    refreshToken,
-    baseUrl,
-    ports: { fetch, sleep, now, random },
-    tokenStore: await storeFor(key, previous),
-    shareRateLimiter: true,
-    // A herd of workers meets Energinet's 2 exchanges a minute: wait for Retry-After (at most
-    // 65 s each time), then give up with the client's message rather than hang an execution.
-    retry: { maxAttempts: 3, maxWaitMs: 65_000, timeoutMs: 60_000 },
-  });
-  return { accessToken: await client.accessToken() };
+  let client: ReturnType<typeof createEloverblikCore>;
+  try {
+    client = createEloverblikCore({
+      api,
+      refreshToken,
+      baseUrl,
+      ports: { fetch, sleep, now, random },
+      tokenStore: await storeFor(key, previous),
+      shareRateLimiter: true,
+      // A herd of workers meets Energinet's 2 exchanges a minute: wait for Retry-After (at most
+      // 65 s each time), then give up with the client's message rather than hang an execution.
+      retry: { maxAttempts: 3, maxWaitMs: 65_000, timeoutMs: 60_000 },
+    });
+    const accessToken = await client.accessToken();
+    failures.delete(key);
+    return { accessToken };
+  } catch (error) {
+    if (failures.size >= MAX_STORES) failures.delete(failures.keys().next().value as string);
+    failures.set(key, { error, atMs: now() });
+    throw error;
+  }
 }

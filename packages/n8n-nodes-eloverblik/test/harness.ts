@@ -14,9 +14,9 @@ import {
   type INodeType,
   type IPollFunctions,
   NodeApiError,
-} from 'n8n-workflow';
-import { EloverblikCustomerApi } from '../credentials/EloverblikCustomerApi.credentials';
-import { EloverblikThirdPartyApi } from '../credentials/EloverblikThirdPartyApi.credentials';
+} from "n8n-workflow";
+import { EloverblikCustomerApi } from "../credentials/EloverblikCustomerApi.credentials";
+import { EloverblikThirdPartyApi } from "../credentials/EloverblikThirdPartyApi.credentials";
 
 export const credentialTypes: Record<string, ICredentialType> = {
   eloverblikCustomerApi: new EloverblikCustomerApi(),
@@ -48,16 +48,22 @@ interface AxiosLikeError extends Error {
 /** n8n's httpRequest (axios underneath): a status of 400 or more throws unless ignored. */
 export async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
   const url = new URL(options.url, options.baseURL);
-  for (const [k, v] of Object.entries((options.qs ?? {}) as Record<string, unknown>)) url.searchParams.set(k, String(v));
+  for (const [k, v] of Object.entries((options.qs ?? {}) as Record<string, unknown>))
+    url.searchParams.set(k, String(v));
   const response = await fetch(url, {
-    method: options.method ?? 'GET',
-    headers: { 'user-agent': 'n8n', ...((options.headers ?? {}) as Record<string, string>) },
-    body: typeof options.body === 'string' ? options.body : options.body ? JSON.stringify(options.body) : undefined,
-    signal: options.abortSignal,
+    method: options.method ?? "GET",
+    headers: { "user-agent": "n8n", ...((options.headers ?? {}) as Record<string, string>) },
+    body:
+      typeof options.body === "string"
+        ? options.body
+        : options.body
+          ? JSON.stringify(options.body)
+          : undefined,
+    signal: options.abortSignal as AbortSignal | undefined,
   });
   const text = await response.text();
   let data: unknown = text;
-  if (options.encoding !== 'text' && options.encoding !== 'arraybuffer') {
+  if (options.encoding !== "text" && options.encoding !== "arraybuffer") {
     try {
       data = JSON.parse(text);
     } catch {
@@ -70,7 +76,7 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<unknown
   });
   if (response.status >= 400 && !options.ignoreHttpStatusErrors) {
     const error = new Error(`Request failed with status code ${response.status}`) as AxiosLikeError;
-    error.name = 'AxiosError';
+    error.name = "AxiosError";
     error.response = { status: response.status, data, headers };
     throw error;
   }
@@ -79,12 +85,12 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<unknown
 
 function authenticate(type: string, data: ICredentialDataDecryptedObject, options: IHttpRequestOptions) {
   const auth = credentialTypes[type]?.authenticate;
-  if (!auth || typeof auth === 'function') return options;
+  if (!auth || typeof auth === "function") return options;
   const headers = { ...((options.headers ?? {}) as Record<string, string>) };
   for (const [name, template] of Object.entries(auth.properties.headers ?? {})) {
     headers[name] = String(template)
-      .replace(/^=/, '')
-      .replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) => String(data[key] ?? ''));
+      .replace(/^=/, "")
+      .replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) => String(data[key] ?? ""));
   }
   return { ...options, headers };
 }
@@ -98,9 +104,9 @@ async function preAuthenticate(
 ): Promise<ICredentialDataDecryptedObject> {
   const credentialType = credentialTypes[type];
   if (!credentialType?.preAuthentication) return data;
-  if (data.accessToken !== '' && data.accessToken !== undefined && !expired) return data;
+  if (data.accessToken !== "" && data.accessToken !== undefined && !expired) return data;
   const output = await credentialType.preAuthentication.call({ helpers: { httpRequest } } as never, data);
-  const merged = { ...data, ...output };
+  const merged = { ...data, ...output } as ICredentialDataDecryptedObject;
   db.update(type, merged);
   return merged;
 }
@@ -131,12 +137,12 @@ export function httpRequestWithAuthentication(db: CredentialsDb, node: INode, ca
 export async function testCredential(db: CredentialsDb, type: string): Promise<{ status: number }> {
   const data = await preAuthenticate(db, type, db.get(type), true);
   const test = credentialTypes[type]?.test;
-  if (!test) throw new Error('no test');
-  const base = String(data.baseUrl ?? '').replace(/\/+$/, '');
+  if (!test) throw new Error("no test");
+  const base = String(data.baseUrl ?? "").replace(/\/+$/, "");
   const full = (await httpRequest(
     authenticate(type, data, {
       url: `${base}${test.request.url}`,
-      method: test.request.method ?? 'GET',
+      method: test.request.method ?? "GET",
       returnFullResponse: true,
       ignoreHttpStatusErrors: true,
     }),
@@ -178,15 +184,15 @@ export interface HostOptions {
   input?: INodeExecutionData[];
   continueOnFail?: boolean;
   cancel?: AbortSignal;
-  mode?: 'manual' | 'trigger';
+  mode?: "manual" | "trigger";
   staticData?: IDataObject;
   logs?: string[];
 }
 
 function nodeOf(options: HostOptions): INode {
   return {
-    id: 'node-1',
-    name: 'Eloverblik',
+    id: "node-1",
+    name: "Eloverblik",
     type: options.type ?? `n8n-nodes-eloverblik.${options.nodeType.description.name}`,
     typeVersion: 1,
     position: [0, 0],
@@ -210,17 +216,17 @@ function common(options: HostOptions) {
       getCredentials: async (type: string) => options.db.get(type),
       getExecutionCancelSignal: () => cancel,
       continueOnFail: () => options.continueOnFail ?? false,
-      getMode: () => options.mode ?? 'trigger',
-      logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
+      getMode: () => options.mode ?? "trigger",
+      logger: { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") },
       helpers: {
         httpRequest,
         httpRequestWithAuthentication: httpRequestWithAuthentication(options.db, node, cancel),
         returnJsonArray: (data: IDataObject | IDataObject[]) =>
           (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
         prepareBinaryData: async (buffer: Buffer, fileName?: string, mimeType?: string) => ({
-          data: buffer.toString('base64'),
+          data: buffer.toString("base64"),
           fileName,
-          mimeType: mimeType ?? 'application/octet-stream',
+          mimeType: mimeType ?? "application/octet-stream",
           fileSize: String(buffer.length),
         }),
       },
@@ -237,7 +243,9 @@ export async function execute(options: HostOptions): Promise<Run> {
     getInputData: () => input,
     getNodeParameter: (name: string, _i: number, fallback?: unknown) => values[name] ?? fallback,
   } as unknown as IExecuteFunctions;
-  const nodeType = options.nodeType as INodeType & { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> };
+  const nodeType = options.nodeType as INodeType & {
+    execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+  };
   const [items = []] = await nodeType.execute.call(ctx);
   return { items, logs };
 }
@@ -246,7 +254,9 @@ export async function execute(options: HostOptions): Promise<Run> {
  * Runs the trigger's `poll`. Like n8n, the static data is kept only when the poll returns items:
  * otherwise the changes are lost, as they are when n8n reloads the workflow for the next poll.
  */
-export async function poll(options: HostOptions & { staticData: IDataObject }): Promise<Run & { returned: boolean }> {
+export async function poll(
+  options: HostOptions & { staticData: IDataObject },
+): Promise<Run & { returned: boolean }> {
   const { context, values, logs } = common(options);
   const working = structuredClone(options.staticData);
   const ctx = {
@@ -254,7 +264,9 @@ export async function poll(options: HostOptions & { staticData: IDataObject }): 
     getWorkflowStaticData: () => working,
     getNodeParameter: (name: string, fallback?: unknown) => values[name] ?? fallback,
   } as unknown as IPollFunctions;
-  const nodeType = options.nodeType as INodeType & { poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null> };
+  const nodeType = options.nodeType as INodeType & {
+    poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
+  };
   const result = await nodeType.poll.call(ctx);
   if (result !== null) {
     for (const key of Object.keys(options.staticData)) delete options.staticData[key];

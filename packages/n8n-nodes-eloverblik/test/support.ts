@@ -1,8 +1,8 @@
-import { startSimulator } from '@eloverblik-kit/simulator';
-import type { IDataObject } from 'n8n-workflow';
-import { Eloverblik } from '../nodes/Eloverblik/Eloverblik.node';
-import { EloverblikTrigger } from '../nodes/EloverblikTrigger/EloverblikTrigger.node';
-import { CredentialsDb } from './harness';
+import { startSimulator } from "@eloverblik-kit/simulator";
+import type { IDataObject } from "n8n-workflow";
+import { Eloverblik } from "../nodes/Eloverblik/Eloverblik.node";
+import { EloverblikTrigger } from "../nodes/EloverblikTrigger/EloverblikTrigger.node";
+import { CredentialsDb } from "./harness";
 
 export type Running = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -13,9 +13,16 @@ export const trigger = new EloverblikTrigger();
 export async function setup(options: Parameters<typeof startSimulator>[0] = {}) {
   const sim = await startSimulator({ port: 0, seed: 7, ...options });
   const db = new CredentialsDb();
-  db.set('eloverblikCustomerApi', { refreshToken: sim.tokens.customer, baseUrl: sim.url, accessToken: '' });
-  db.set('eloverblikThirdPartyApi', { refreshToken: sim.tokens.thirdparty, baseUrl: sim.url, accessToken: '' });
-  const ids = sim.simulator.meteringPoints as unknown as Record<string, { id: string; webAccessCode?: string }>;
+  db.set("eloverblikCustomerApi", { refreshToken: sim.tokens.customer, baseUrl: sim.url, accessToken: "" });
+  db.set("eloverblikThirdPartyApi", {
+    refreshToken: sim.tokens.thirdparty,
+    baseUrl: sim.url,
+    accessToken: "",
+  });
+  const ids = sim.simulator.meteringPoints as unknown as Record<
+    string,
+    { id: string; webAccessCode?: string }
+  >;
   return { sim, db, ids };
 }
 
@@ -28,7 +35,13 @@ export function calls(sim: Running, operation?: string) {
 /** Every string anywhere in a value (items, errors, logs), to look for secrets. */
 export function allText(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v instanceof Error ? { message: v.message, description: (v as { description?: unknown }).description, cause: String(v.cause) } : v,
+    v instanceof Error
+      ? {
+          message: v.message,
+          description: (v as { description?: unknown }).description,
+          cause: String(v.cause),
+        }
+      : v,
   );
 }
 
