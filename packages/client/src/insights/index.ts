@@ -31,6 +31,7 @@ export { monthsInPeriod } from "./months-in-period.js";
 export { type PointRecord, pointRecord } from "./point-record.js";
 export { pointsCsvLines } from "./points-csv-lines.js";
 export { pointsToCsv } from "./points-to-csv.js";
+export { type PointTariff, pointsWithTariffs } from "./points-with-tariffs.js";
 export { type LoadProfile, type ProfileInput, profileTimeSeries } from "./profile-time-series.js";
 export { qualityLabel } from "./quality-label.js";
 export {
