@@ -140,8 +140,22 @@ describe("the Eloverblik node against the simulator", () => {
     expect(summary).toEqual([
       expect.objectContaining({ meteringPointId: id, points: 49, from: "2024-10-26", to: "2024-10-28" }),
     ]);
+    const priced = json(
+      (await execute({ db, nodeType: node, parameters: { ...base, output: "tariffs" } })).items,
+    );
+    expect(priced.map((p) => p.start)).toEqual(points.map((p) => p.start));
+    expect(priced.every((p) => typeof p.tariffDkkPerKwh === "number" && Number(p.tariffDkkPerKwh) > 0)).toBe(
+      true,
+    );
+    const first = priced[0] as IDataObject;
+    expect(Number(first.tariffCostDkk)).toBeCloseTo(
+      Number(first.quantity) * Number(first.tariffDkkPerKwh),
+      3,
+    );
     const raw = json((await execute({ db, nodeType: node, parameters: { ...base, output: "raw" } })).items);
-    expect((raw[0]?.documents as unknown[]).length).toBeGreaterThan(0);
+    expect(raw[0]?.documents).toEqual(
+      expect.arrayContaining([expect.objectContaining({ mRID: expect.anything() })]),
+    );
   });
 
   it("splits a long period and many metering points into the calls the API allows", async () => {

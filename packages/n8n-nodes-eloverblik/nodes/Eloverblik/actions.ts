@@ -11,6 +11,7 @@ import {
   chargesOverview,
   formatAddress,
   pointRecord,
+  pointsWithTariffs,
   relativePeriod,
   summarizeTimeSeries,
   tariffTable,
@@ -230,7 +231,29 @@ export async function runOperation(
         aggregation,
         ...(output === "raw" ? { includeDocuments: true } : {}),
       });
-      settle(results, (_id, data) => timeSeriesItems(data, output, emit), fail);
+      if (output !== "tariffs") {
+        settle(results, (_id, data) => timeSeriesItems(data, output, emit), fail);
+        return;
+      }
+      // Today's tariffs of each metering point, joined to its points by time of day.
+      const withData = results.flatMap((r) => (r.ok ? [r.id] : r.partial ? [r.id] : []));
+      const charges = new Map<string, Parameters<typeof pointsWithTariffs>[1]>();
+      if (withData.length > 0) settle(await client.getCharges(withData), (id, c) => charges.set(id, c), fail);
+      settle(
+        results,
+        (id, data) => {
+          const tariffs = charges.get(id);
+          if (!tariffs) return;
+          for (const { point, tariffDkkPerKwh, tariffCostDkk } of pointsWithTariffs(
+            data.points,
+            tariffs,
+            now(),
+          )) {
+            emit({ ...(pointRecord(point) as unknown as IDataObject), tariffDkkPerKwh, tariffCostDkk });
+          }
+        },
+        fail,
+      );
       return;
     }
     case "charge:get": {

@@ -396,6 +396,12 @@ export const outputProperties: INodeProperties[] = [
         value: "points",
         description: "Each metered interval with UTC and Danish local time (DST-correct)",
       },
+      {
+        name: "One Item per Point with Today's Tariffs",
+        value: "tariffs",
+        description:
+          "Each point with the tariffs in force today for its time of day and what they cost (DKK excl. VAT, an estimate)",
+      },
       { name: "Raw Document", value: "raw", description: "Energinet's response as it came" },
       {
         name: "Summary",
