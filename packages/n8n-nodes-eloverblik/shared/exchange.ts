@@ -77,9 +77,11 @@ export async function exchangeRefreshToken(
   };
   const previous = typeof credentials.accessToken === "string" ? credentials.accessToken : "";
   const key = tokenStoreKey(api, baseUrl, refreshToken.trim());
-  let client: ReturnType<typeof createEloverblikCore>;
+  // What fails here is the client's own error (its code, message and advice): n8n shows its text
+  // to the user, and the node's requests read it back from `failures`.
+  let failure: unknown;
   try {
-    client = createEloverblikCore({
+    const client = createEloverblikCore({
       api,
       refreshToken,
       baseUrl,
@@ -94,8 +96,9 @@ export async function exchangeRefreshToken(
     failures.delete(key);
     return { accessToken };
   } catch (error) {
-    if (failures.size >= MAX_STORES) failures.delete(failures.keys().next().value as string);
-    failures.set(key, { error, atMs: now() });
-    throw error;
+    failure = error;
   }
+  if (failures.size >= MAX_STORES) failures.delete(failures.keys().next().value as string);
+  failures.set(key, { error: failure, atMs: now() });
+  throw failure;
 }

@@ -400,7 +400,7 @@ export const outputProperties: INodeProperties[] = [
         name: "One Item per Point with Today's Tariffs",
         value: "tariffs",
         description:
-          "Each point with the tariffs in force today for its time of day and what they cost (DKK excl. VAT, an estimate)",
+          "Each point with the tariffs in force today for its time of day and what they cost (DKK excl. VAT, an estimate).",
       },
       { name: "Raw Document", value: "raw", description: "Energinet's response as it came" },
       {
