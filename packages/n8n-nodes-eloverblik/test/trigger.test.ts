@@ -111,6 +111,18 @@ describe("the Eloverblik Trigger", () => {
     expect(json(next.items)[0]).toMatchObject({ date: "2025-06-06" });
   });
 
+  it("watches every metering point of the account when none is listed, telling a refused one in the log", async () => {
+    const { db, ids } = await start("2025-06-10T09:00:00Z");
+    const staticData: IDataObject = {};
+    const result = await poll({ db, nodeType: trigger, parameters: { output: "day", initialDays: 3 }, staticData });
+    const watched = new Set(json(result.items).map((d) => d.meteringPointId));
+    expect(watched.has(ids.household?.id)).toBe(true);
+    expect(watched.has(ids.flex?.id)).toBe(true);
+    expect(watched.has(ids.blocked?.id)).toBe(false);
+    expect(result.logs.filter((l) => l.startsWith("warn:") && l.includes(String(ids.blocked?.id)))).toHaveLength(1);
+    expect(Object.keys(staticData.lastDay as object)).not.toContain(ids.blocked?.id);
+  });
+
   it("returns a sample in manual mode without moving the cursor", async () => {
     const { db, ids } = await start("2025-06-10T09:00:00Z");
     const staticData: IDataObject = {};

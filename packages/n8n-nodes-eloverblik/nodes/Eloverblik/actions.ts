@@ -68,7 +68,7 @@ function locatorValue(value: unknown): string {
   return String(value ?? "");
 }
 
-async function allIds(client: Eloverblik): Promise<string[]> {
+export async function allIds(client: Eloverblik): Promise<string[]> {
   if (client.api === "customer") {
     const points = await client.listMeteringPoints();
     return points.map((p) => String(p.meteringPointId ?? "")).filter((id) => id !== "");

@@ -19,7 +19,7 @@ import { clientFor } from "../../shared/client";
 import { apiOf } from "../../shared/constants";
 import { toNodeError } from "../../shared/errors";
 import { now } from "../../shared/ports";
-import { parseIds } from "../Eloverblik/actions";
+import { allIds, parseIds } from "../Eloverblik/actions";
 import { authenticationProperty } from "../Eloverblik/description";
 import { type NewDay, newDays } from "./new-days";
 
@@ -88,9 +88,9 @@ export class EloverblikTrigger implements INodeType {
         name: "meteringPointIds",
         type: "string",
         default: "",
-        required: true,
         placeholder: "571313180100000001, 571313180100000002",
-        description: "18-digit metering point IDs separated by commas",
+        description:
+          "18-digit metering point IDs separated by commas; empty for every metering point of the account (or of every authorization)",
       },
       {
         displayName: "Aggregation",
@@ -139,9 +139,10 @@ export class EloverblikTrigger implements INodeType {
     const initialDays = Number(this.getNodeParameter("initialDays", 3));
     const maxWaitDays = Number(this.getNodeParameter("maxWaitDays", 7));
     const manual = this.getMode() === "manual";
-    let ids: string[];
+    const listed = String(this.getNodeParameter("meteringPointIds", "") ?? "").trim();
+    let ids: string[] = [];
     try {
-      ids = parseIds(this.getNodeParameter("meteringPointIds", ""));
+      if (listed !== "") ids = parseIds(listed);
     } catch (error) {
       throw toNodeError(this.getNode(), error);
     }
@@ -155,6 +156,19 @@ export class EloverblikTrigger implements INodeType {
     };
     // A 429 or 503 mid-poll would only be waited out here; the next poll tries again sooner.
     const client: Eloverblik = await clientFor(this, api, { retry: { maxAttempts: 2, maxWaitMs: 30_000 } });
+    if (listed === "") {
+      try {
+        ids = await allIds(client);
+      } catch (error) {
+        if (isPassing(error)) {
+          this.logger.warn(
+            `Eloverblik Trigger: ${(error as Error).message} No items this time; the next poll asks again.`,
+          );
+          return null;
+        }
+        throw toNodeError(this.getNode(), error);
+      }
+    }
     const byStart = new Map<string, string[]>();
     for (const id of ids) {
       const start = startOf(id);
@@ -163,6 +177,7 @@ export class EloverblikTrigger implements INodeType {
     }
     const days: NewDay[] = [];
     const passing: unknown[] = [];
+    const refused: unknown[] = [];
     for (const [start, group] of byStart) {
       let results: Awaited<ReturnType<Eloverblik["getTimeSeries"]>>;
       try {
@@ -176,16 +191,23 @@ export class EloverblikTrigger implements INodeType {
       }
       for (const r of results) {
         if (!r.ok) {
-          // Part of the period failed: nothing of this metering point now, all of it next poll.
-          if (r.errors?.every(isPassing) ?? isPassing(r.error)) {
-            passing.push(r.error);
-            continue;
-          }
-          throw toNodeError(this.getNode(), r.error);
+          // Nothing of this metering point now, all of it at a later poll: a 429 or 503 passes; a
+          // refusal (blocked, no access) is told in n8n's log at every poll until it is solved,
+          // while the other metering points go on.
+          if (r.errors?.every(isPassing) ?? isPassing(r.error)) passing.push(r.error);
+          else if (isTokenError(r.error)) throw toNodeError(this.getNode(), r.error);
+          else refused.push(r.error);
+          continue;
         }
         days.push(...newDays(r.id, r.data.points, start, today, maxWaitDays));
       }
     }
+    for (const error of refused) {
+      this.logger.warn(
+        `Eloverblik Trigger: ${(error as Error).message} This metering point is skipped until that is solved.`,
+      );
+    }
+    if (refused.length > 0 && refused.length === ids.length) throw toNodeError(this.getNode(), refused[0]);
     for (const error of passing) {
       this.logger.warn(
         `Eloverblik Trigger: ${isEloverblikError(error) ? error.message : "a request failed"} No items this time; the next poll asks again.`,
