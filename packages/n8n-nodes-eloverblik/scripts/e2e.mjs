@@ -17,7 +17,15 @@
 //    saves the cursor in the workflow's static data.
 // No refresh or data-access token may appear in anything n8n printed.
 import { execFile, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,13 +60,17 @@ async function ensureN8n() {
   log(`installing n8n ${N8N_VERSION} into ${n8nDir} (minutes, once)`);
   mkdirSync(n8nDir, { recursive: true });
   // xlsx's pinned version is not in every registry; n8n works with 0.18.5.
-  writeFileSync(join(n8nDir, "package.json"), `${JSON.stringify({ private: true, overrides: { xlsx: "0.18.5" } })}\n`);
+  writeFileSync(
+    join(n8nDir, "package.json"),
+    `${JSON.stringify({ private: true, overrides: { xlsx: "0.18.5" } })}\n`,
+  );
   await run("npm", ["install", `n8n@${N8N_VERSION}`, "--no-audit", "--no-fund"], {
     cwd: n8nDir,
     timeout: 30 * 60_000,
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (!existsSync(sqliteBinding)) await run("npm", ["rebuild", "sqlite3"], { cwd: n8nDir, timeout: 20 * 60_000 });
+  if (!existsSync(sqliteBinding))
+    await run("npm", ["rebuild", "sqlite3"], { cwd: n8nDir, timeout: 20 * 60_000 });
 }
 
 // ---- helpers ----
@@ -79,11 +91,14 @@ const env = (extra = {}) => ({
 });
 const printed = [];
 async function n8n(args, extra = {}) {
-  const result = await run(n8nBin, args, { env: env(extra), timeout: 5 * 60_000, maxBuffer: 64 * 1024 * 1024 }).catch(
-    (error) => error,
-  );
+  const result = await run(n8nBin, args, {
+    env: env(extra),
+    timeout: 5 * 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error) => error);
   printed.push(result.stdout ?? "", result.stderr ?? "");
-  if (result instanceof Error && !result.stdout) throw new Error(`n8n ${args.join(" ")} failed: ${result.stderr ?? result.message}`);
+  if (result instanceof Error && !result.stdout)
+    throw new Error(`n8n ${args.join(" ")} failed: ${result.stderr ?? result.message}`);
   return result;
 }
 /** The run JSON `n8n execute --rawOutput` prints among its log lines (from a "{" line to its "}"). */
@@ -103,7 +118,10 @@ function runJson(stdout) {
 }
 function itemsOf(result, nodeName) {
   const runs = result.data?.resultData?.runData?.[nodeName];
-  if (!runs) fail(`node "${nodeName}" did not run: ${JSON.stringify(result.data?.resultData?.error ?? {}).slice(0, 600)}`);
+  if (!runs)
+    fail(
+      `node "${nodeName}" did not run: ${JSON.stringify(result.data?.resultData?.error ?? {}).slice(0, 600)}`,
+    );
   return runs[0].data.main[0].map((i) => i.json);
 }
 
@@ -147,22 +165,41 @@ try {
   log(`imported ${examples.length} example workflows`);
   const yesterday = new Date(Date.now() - DAY + 60 * 60_000).toISOString().slice(0, 10);
 
-  const daily = itemsOf(runJson((await n8n(["execute", "--id=elvExYesterday01", "--rawOutput"])).stdout), "Yesterday per day");
+  const daily = itemsOf(
+    runJson((await n8n(["execute", "--id=elvExYesterday01", "--rawOutput"])).stdout),
+    "Yesterday per day",
+  );
   const dailyData = daily.filter((d) => !d.error);
-  if (!dailyData.some((d) => d.meteringPointId === meteringPoints.household.id && d.hours >= 23 && d.total > 0)) {
+  if (
+    !dailyData.some((d) => d.meteringPointId === meteringPoints.household.id && d.hours >= 23 && d.total > 0)
+  ) {
     fail(`yesterday-per-day: no day total for the household: ${JSON.stringify(daily).slice(0, 800)}`);
   }
-  if (!daily.some((d) => d.error && d.meteringPointId === meteringPoints.blocked.id)) fail("yesterday-per-day: the blocked metering point is not an error item");
-  log(`yesterday-per-day: ${dailyData.length} day totals, ${daily.length - dailyData.length} error item(s) (around ${yesterday})`);
+  if (!daily.some((d) => d.error && d.meteringPointId === meteringPoints.blocked.id))
+    fail("yesterday-per-day: the blocked metering point is not an error item");
+  log(
+    `yesterday-per-day: ${dailyData.length} day totals, ${daily.length - dailyData.length} error item(s) (around ${yesterday})`,
+  );
 
-  const monthly = itemsOf(runJson((await n8n(["execute", "--id=elvExMonthly0001", "--rawOutput"])).stdout), "Last month");
+  const monthly = itemsOf(
+    runJson((await n8n(["execute", "--id=elvExMonthly0001", "--rawOutput"])).stdout),
+    "Last month",
+  );
   const household = monthly.find((m) => m.meteringPointId === meteringPoints.household.id && !m.error);
-  if (!household || !(household.periods?.length >= 28) || !(household.total > 0)) fail(`monthly-report: ${JSON.stringify(monthly).slice(0, 800)}`);
-  log(`monthly-report: ${monthly.length} summaries, the household ${household.total} ${household.unit} over ${household.periods.length} days`);
+  if (!household || !(household.periods?.length >= 28) || !(household.total > 0))
+    fail(`monthly-report: ${JSON.stringify(monthly).slice(0, 800)}`);
+  log(
+    `monthly-report: ${monthly.length} summaries, the household ${household.total} ${household.unit} over ${household.periods.length} days`,
+  );
 
-  const hourly = itemsOf(runJson((await n8n(["execute", "--id=elvExTariffs0001", "--rawOutput"])).stdout), "Hours with tariffs");
-  if (!(hourly.length >= 23 * 4) && !(hourly.length >= 23)) fail(`hourly-with-tariffs: ${hourly.length} items`);
-  if (!hourly.every((h) => typeof h.tariffDkkPerKwh === "number" && "localStart" in h)) fail(`hourly-with-tariffs: ${JSON.stringify(hourly[0])}`);
+  const hourly = itemsOf(
+    runJson((await n8n(["execute", "--id=elvExTariffs0001", "--rawOutput"])).stdout),
+    "Hours with tariffs",
+  );
+  if (!(hourly.length >= 23 * 4) && !(hourly.length >= 23))
+    fail(`hourly-with-tariffs: ${hourly.length} items`);
+  if (!hourly.every((h) => typeof h.tariffDkkPerKwh === "number" && "localStart" in h))
+    fail(`hourly-with-tariffs: ${JSON.stringify(hourly[0])}`);
   log(`hourly-with-tariffs: ${hourly.length} hours priced with today's tariffs`);
 
   // ---- 5. the herd ----
@@ -176,12 +213,15 @@ try {
   sim.simulator.setScenario({ slow: { delayMs: 20_000, operation: "data" } });
   const release = setTimeout(() => sim.simulator.setScenario({ slow: false }), 15_000);
   const herdStart = Date.now();
-  const herd = await Promise.all([0, 1, 2].map(() => n8n(["execute", "--id=elvExYesterday01", "--rawOutput"])));
+  const herd = await Promise.all(
+    [0, 1, 2].map(() => n8n(["execute", "--id=elvExYesterday01", "--rawOutput"])),
+  );
   const herdSeconds = Math.round((Date.now() - herdStart) / 1000);
   clearTimeout(release);
   for (const [i, result] of herd.entries()) {
     const items = itemsOf(runJson(result.stdout), "Yesterday per day");
-    if (!items.some((d) => !d.error && d.meteringPointId === meteringPoints.household.id)) fail(`herd execution ${i + 1} failed: ${JSON.stringify(items).slice(0, 600)}`);
+    if (!items.some((d) => !d.error && d.meteringPointId === meteringPoints.household.id))
+      fail(`herd execution ${i + 1} failed: ${JSON.stringify(items).slice(0, 600)}`);
   }
   const tokenCalls = sim.simulator.requests.filter((r) => r.operation === "getToken").slice(tokenCallsBefore);
   const statuses = tokenCalls.map((c) => c.status);
@@ -190,13 +230,18 @@ try {
   if (statuses.at(-1) !== 200 || statuses.filter((s) => s !== 200 && s !== 429).length > 0) {
     fail(`herd: the token calls answered ${statuses.join(", ")}`);
   }
-  log(`herd: 3 concurrent executions with an expired token all succeeded in ${herdSeconds} s; token calls answered ${statuses.join(", ")}`);
+  log(
+    `herd: 3 concurrent executions with an expired token all succeeded in ${herdSeconds} s; token calls answered ${statuses.join(", ")}`,
+  );
 
   // ---- 6. the trigger and the tool type, in a running n8n ----
   await n8n(["publish:workflow", "--id=elvExTrigger0001"]);
   const port = 25_000 + Math.floor(Math.random() * 5_000) + 5_000;
   const pollsBefore = sim.simulator.requests.filter((r) => r.operation === "getTimeSeries").length;
-  server = spawn(n8nBin, ["start"], { env: env({ N8N_PORT: String(port) }), stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(n8nBin, ["start"], {
+    env: env({ N8N_PORT: String(port) }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let serverOutput = "";
   server.stdout.on("data", (d) => {
     serverOutput += d;
@@ -207,24 +252,43 @@ try {
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (i > 240) fail(`n8n start did not answer /healthz in 120 s:\n${serverOutput.slice(-3000)}`);
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  for (let i = 0; sim.simulator.requests.filter((r) => r.operation === "getTimeSeries").length === pollsBefore; i++) {
-    if (i > 120) fail(`the trigger's activation poll did not ask for data in 60 s:\n${serverOutput.slice(-3000)}`);
+  for (
+    let i = 0;
+    sim.simulator.requests.filter((r) => r.operation === "getTimeSeries").length === pollsBefore;
+    i++
+  ) {
+    if (i > 120)
+      fail(`the trigger's activation poll did not ask for data in 60 s:\n${serverOutput.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
   log("trigger: the activation poll fetched time series");
   const owner = await fetch(`${base}/rest/owner/setup`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "e2e@example.org", firstName: "E", lastName: "Two", password: "E2e-password-1" }),
+    body: JSON.stringify({
+      email: "e2e@example.org",
+      firstName: "E",
+      lastName: "Two",
+      password: "E2e-password-1",
+    }),
   });
   const cookie = (owner.headers.get("set-cookie") ?? "").split(";")[0];
-  const types = await fetch(`${base}/types/nodes.json`, { headers: { cookie } }).then((r) => (r.ok ? r.json() : []));
+  const types = await fetch(`${base}/types/nodes.json`, { headers: { cookie } }).then((r) =>
+    r.ok ? r.json() : [],
+  );
   const names = new Set(types.map((t) => t.name));
-  for (const name of ["n8n-nodes-eloverblik.eloverblik", "n8n-nodes-eloverblik.eloverblikTool", "n8n-nodes-eloverblik.eloverblikTrigger"]) {
+  for (const name of [
+    "n8n-nodes-eloverblik.eloverblik",
+    "n8n-nodes-eloverblik.eloverblikTool",
+    "n8n-nodes-eloverblik.eloverblikTrigger",
+  ]) {
     if (!names.has(name)) fail(`n8n does not serve the node type ${name} (${names.size} types)`);
   }
   log("node types: eloverblik, eloverblikTool (generated for AI agents) and eloverblikTrigger load");
@@ -239,14 +303,18 @@ try {
   const exported = JSON.parse(readFileSync(exportFile, "utf8"));
   const workflow = Array.isArray(exported) ? exported[0] : exported;
   const cursor = workflow.staticData?.["node:New days"]?.lastDay;
-  if (!cursor?.[meteringPoints.household.id]) fail(`the trigger's cursor was not saved: ${JSON.stringify(workflow.staticData)}`);
+  if (!cursor?.[meteringPoints.household.id])
+    fail(`the trigger's cursor was not saved: ${JSON.stringify(workflow.staticData)}`);
   log(`trigger: cursor saved with the emitted items: ${JSON.stringify(cursor)}`);
 
   // ---- no secrets in anything n8n printed ----
   const all = printed.join("\n");
   const secrets = [sim.tokens.customer, expired, ...sim.simulator.requests.map(() => "")].filter(Boolean);
-  for (const secret of secrets) if (all.includes(secret) || all.includes(secret.slice(-24))) fail("a token appears in n8n's output");
-  log(`no token in ${Math.round(all.length / 1024)} kB of n8n output; passed in ${Math.round((Date.now() - started) / 1000)} s`);
+  for (const secret of secrets)
+    if (all.includes(secret) || all.includes(secret.slice(-24))) fail("a token appears in n8n's output");
+  log(
+    `no token in ${Math.round(all.length / 1024)} kB of n8n output; passed in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 } finally {
   server?.kill("SIGKILL");
   await sim?.close();

@@ -234,6 +234,23 @@ function common(options: HostOptions) {
   };
 }
 
+/** Runs one of the node's list searches (a resource locator's "From List"). */
+export async function listSearch(options: HostOptions & { method: string; filter?: string }) {
+  const { context, values } = common(options);
+  const ctx = {
+    ...context,
+    getNodeParameter: (name: string, fallback?: unknown) => values[name] ?? fallback,
+  };
+  const methods = (
+    options.nodeType as {
+      methods?: { listSearch?: Record<string, (this: unknown, filter?: string) => Promise<unknown>> };
+    }
+  ).methods;
+  const search = methods?.listSearch?.[options.method];
+  if (!search) throw new Error(`no list search ${options.method}`);
+  return (await search.call(ctx, options.filter)) as { results: Array<{ name: string; value: string }> };
+}
+
 /** Runs the node's `execute` for its input items (one empty item by default). */
 export async function execute(options: HostOptions): Promise<Run> {
   const { context, values, logs } = common(options);

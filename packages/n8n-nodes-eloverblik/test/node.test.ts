@@ -1,6 +1,6 @@
 import type { IDataObject } from "n8n-workflow";
 import { afterEach, describe, expect, it } from "vitest";
-import { execute } from "./harness";
+import { execute, listSearch } from "./harness";
 import { allText, calls, json, node, type Running, setup } from "./support";
 
 let running: Running | undefined;
@@ -52,6 +52,28 @@ describe("the Eloverblik node against the simulator", () => {
       ).items,
     );
     expect(details.map((d) => d.meteringPointId)).toEqual([ids.household?.id, ids.flex?.id]);
+  });
+
+  it("offers the metering points in a searchable list for the resource locator, for both APIs", async () => {
+    const { db, ids, sim } = await start();
+    const all = await listSearch({ db, nodeType: node, parameters: {}, method: "searchMeteringPoints" });
+    expect(all.results.map((r) => r.value)).toContain(ids.household?.id);
+    expect(all.results.find((r) => r.value === ids.household?.id)?.name).toMatch(/^\d{18} · .+/);
+    const filtered = await listSearch({
+      db,
+      nodeType: node,
+      parameters: {},
+      method: "searchMeteringPoints",
+      filter: String(ids.flex?.id).slice(-6),
+    });
+    expect(filtered.results.map((r) => r.value)).toEqual([ids.flex?.id]);
+    const thirdParty = await listSearch({
+      db,
+      nodeType: node,
+      parameters: { authentication: "thirdPartyApi" },
+      method: "searchMeteringPoints",
+    });
+    expect(thirdParty.results.map((r) => r.value)).toContain(sim.simulator.meteringPoints.business.id);
   });
 
   it("adds relations by CPR, by web access code, and deletes one", async () => {

@@ -107,6 +107,11 @@ describe("the Eloverblik Trigger", () => {
     expect(limited.returned).toBe(false);
     expect(staticData).toEqual({ lastDay: { [String(ids.flex?.id)]: "2025-06-05" } });
     expect(limited.logs.filter((l) => l.startsWith("warn:"))).toHaveLength(1);
+    const { accessToken, refreshToken } = db.get("eloverblikCustomerApi");
+    for (const secret of [String(accessToken), String(refreshToken)]) {
+      expect(secret.length).toBeGreaterThan(20);
+      expect(limited.logs.join("\n")).not.toContain(secret.slice(-24));
+    }
     const next = await poll({ db, nodeType: trigger, parameters, staticData });
     expect(json(next.items)[0]).toMatchObject({ date: "2025-06-06" });
   });
@@ -114,12 +119,19 @@ describe("the Eloverblik Trigger", () => {
   it("watches every metering point of the account when none is listed, telling a refused one in the log", async () => {
     const { db, ids } = await start("2025-06-10T09:00:00Z");
     const staticData: IDataObject = {};
-    const result = await poll({ db, nodeType: trigger, parameters: { output: "day", initialDays: 3 }, staticData });
+    const result = await poll({
+      db,
+      nodeType: trigger,
+      parameters: { output: "day", initialDays: 3 },
+      staticData,
+    });
     const watched = new Set(json(result.items).map((d) => d.meteringPointId));
     expect(watched.has(ids.household?.id)).toBe(true);
     expect(watched.has(ids.flex?.id)).toBe(true);
     expect(watched.has(ids.blocked?.id)).toBe(false);
-    expect(result.logs.filter((l) => l.startsWith("warn:") && l.includes(String(ids.blocked?.id)))).toHaveLength(1);
+    expect(
+      result.logs.filter((l) => l.startsWith("warn:") && l.includes(String(ids.blocked?.id))),
+    ).toHaveLength(1);
     expect(Object.keys(staticData.lastDay as object)).not.toContain(ids.blocked?.id);
   });
 
