@@ -16,6 +16,7 @@ import { runOperation } from "./actions";
 import {
   authenticationProperty,
   authorizationProperties,
+  credentialsByApi,
   meteringPointProperties,
   operationProperties,
   optionsProperty,
@@ -38,18 +39,7 @@ export class Eloverblik implements INodeType {
     usableAsTool: true,
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [
-      {
-        name: "eloverblikCustomerApi",
-        required: true,
-        displayOptions: { show: { authentication: ["customerApi"] } },
-      },
-      {
-        name: "eloverblikThirdPartyApi",
-        required: true,
-        displayOptions: { show: { authentication: ["thirdPartyApi"] } },
-      },
-    ],
+    credentials: credentialsByApi,
     properties: [
       authenticationProperty,
       resourceProperty,

@@ -1,7 +1,21 @@
-import type { INodeProperties } from "n8n-workflow";
+import type { INodeCredentialDescription, INodeProperties } from "n8n-workflow";
 
 const customer = { authentication: ["customerApi"] };
 const thirdParty = { authentication: ["thirdPartyApi"] };
+
+/** The credential of the API chosen in `authentication`. */
+export const credentialsByApi: INodeCredentialDescription[] = [
+  {
+    name: "eloverblikCustomerApi",
+    required: true,
+    displayOptions: { show: { authentication: ["customerApi"] } },
+  },
+  {
+    name: "eloverblikThirdPartyApi",
+    required: true,
+    displayOptions: { show: { authentication: ["thirdPartyApi"] } },
+  },
+];
 
 export const authenticationProperty: INodeProperties = {
   displayName: "API",

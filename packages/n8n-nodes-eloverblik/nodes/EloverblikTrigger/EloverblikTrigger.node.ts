@@ -20,7 +20,7 @@ import { apiOf } from "../../shared/constants";
 import { toNodeError } from "../../shared/errors";
 import { now } from "../../shared/ports";
 import { allIds, parseIds } from "../Eloverblik/actions";
-import { authenticationProperty } from "../Eloverblik/description";
+import { authenticationProperty, credentialsByApi } from "../Eloverblik/description";
 import { type NewDay, newDays } from "./new-days";
 
 interface Cursors {
@@ -69,18 +69,7 @@ export class EloverblikTrigger implements INodeType {
     polling: true,
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [
-      {
-        name: "eloverblikCustomerApi",
-        required: true,
-        displayOptions: { show: { authentication: ["customerApi"] } },
-      },
-      {
-        name: "eloverblikThirdPartyApi",
-        required: true,
-        displayOptions: { show: { authentication: ["thirdPartyApi"] } },
-      },
-    ],
+    credentials: credentialsByApi,
     properties: [
       authenticationProperty,
       {
