@@ -6,10 +6,10 @@ import { addLocalDays, localDateOf } from "@eloverblik-kit/client";
 import { writePointsCsv } from "@eloverblik-kit/client/insights";
 import { connect } from "./connect.mjs";
 
-const { client, close } = await connect();
+const { client, meteringPoints, close } = await connect();
 try {
   const [argId, argFrom, argTo] = process.argv.slice(2);
-  const id = argId ?? (await client.listMeteringPoints()).find((p) => p.hasRelation)?.meteringPointId;
+  const id = argId ?? (await meteringPoints())[0]?.meteringPointId;
   if (!id) throw new Error("No metering point: give one as the first argument.");
   const to = argTo ?? localDateOf(Date.now());
   const from = argFrom ?? addLocalDays(to, -7);

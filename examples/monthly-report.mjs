@@ -1,12 +1,11 @@
-// Consumption per Danish calendar month for the last 12 months, per linked metering point.
+// Consumption per Danish calendar month for the last 12 months, per consumption metering point.
 //   node examples/monthly-report.mjs
 import { addLocalMonths, localDateOf, localParts } from "@eloverblik-kit/client";
 import { connect } from "./connect.mjs";
 
-const { client, close } = await connect();
+const { client, meteringPoints, close } = await connect();
 try {
-  const points = await client.listMeteringPoints();
-  const ids = points.filter((p) => p.hasRelation && p.typeOfMP === "E17").map((p) => p.meteringPointId);
+  const ids = (await meteringPoints()).filter((p) => p.typeOfMP === "E17").map((p) => p.meteringPointId);
   const today = localDateOf(Date.now());
   const firstOfMonth = `${today.slice(0, 8)}01`;
   const from = addLocalMonths(firstOfMonth, -12);

@@ -17,8 +17,8 @@ const built = [
 });
 if (!built) console.log("[examples] skipped: build the packages first (pnpm build)");
 
-function run(file, ...args) {
-  const env = { ...process.env };
+function run(api, file, ...args) {
+  const env = { ...process.env, ELOVERBLIK_API: api };
   delete env.ELOVERBLIK_REFRESH_TOKEN;
   return spawnSync(process.execPath, [`examples/${file}`, ...args], {
     cwd: root,
@@ -28,9 +28,10 @@ function run(file, ...args) {
   });
 }
 
-describe.skipIf(!built)("examples", () => {
+// examples/README.md offers ELOVERBLIK_API=thirdparty: both APIs, against the simulator.
+describe.skipIf(!built).each(["customer", "thirdparty"])("examples with ELOVERBLIK_API=%s", (api) => {
   it("monthly-report prints twelve Danish calendar months per consumption meter", () => {
-    const result = run("monthly-report.mjs");
+    const result = run(api, "monthly-report.mjs");
     expect(result.status).toBe(0);
     const months = result.stdout.split("\n").filter((line) => /^ {2}\d{4}-\d{2} /.test(line));
     expect(months.length).toBeGreaterThanOrEqual(12);
@@ -38,7 +39,7 @@ describe.skipIf(!built)("examples", () => {
   });
 
   it("export-hourly-csv writes a header and one row per hour", () => {
-    const result = run("export-hourly-csv.mjs");
+    const result = run(api, "export-hourly-csv.mjs");
     expect(result.status).toBe(0);
     const [header, ...rows] = result.stdout.trim().split("\n");
     expect(header).toBe("metering_point;start_local;start_utc;kwh;quality");
@@ -49,7 +50,7 @@ describe.skipIf(!built)("examples", () => {
   });
 
   it("export-hourly-csv refuses a bad metering point id clearly", () => {
-    const result = run("export-hourly-csv.mjs", "123");
+    const result = run(api, "export-hourly-csv.mjs", "123");
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/"123" has 3 digits/);
   });
