@@ -20,12 +20,19 @@ export interface SkippedTariff {
 }
 
 export interface TariffAtResult {
-  /** Sum of `parts[].price`: DKK per kWh excluding VAT (subscriptions and fees are not per kWh). */
+  /**
+   * Sum of `parts[].price`: DKK per kWh excluding VAT (subscriptions and fees are not per kWh),
+   * rounded to a millionth of a krone, the precision DataHub gives prices in (so 0.069 + 0.761 +
+   * 0.761 is 1.591, not the 1.5910000000000002 of adding binary floating-point numbers).
+   */
   total: number;
   parts: TariffPart[];
   /** Valid tariffs that could not be priced at this instant (unknown period type, missing position). */
   skipped: SkippedTariff[];
 }
+
+/** DataHub states prices with six decimals: a millionth of a krone is the finest step a price has. */
+const PRICE_STEPS_PER_KRONE = 1_000_000;
 
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -70,7 +77,8 @@ export function tariffAt(
   const ms = toInstant(instant);
   const parts: TariffPart[] = [];
   const skipped: SkippedTariff[] = [];
-  let total = 0;
+  // In millionths of a krone: whole numbers add exactly.
+  let totalMicro = 0;
   for (const tariff of charges.tariffs) {
     if (tariff.validityUnreadable) {
       skipped.push({
@@ -103,7 +111,7 @@ export function tariffAt(
       periodType: tariff.periodType,
       position,
     });
-    total += entry.price;
+    totalMicro += Math.round(entry.price * PRICE_STEPS_PER_KRONE);
   }
-  return { total, parts, skipped };
+  return { total: totalMicro / PRICE_STEPS_PER_KRONE, parts, skipped };
 }

@@ -69,8 +69,37 @@ describe("tariffAt", () => {
         position: 1,
       },
     ]);
-    expect(r.total).toBeCloseTo(1.19 + 0.761, 12);
+    expect(r.total).toBe(1.951);
     expect(r.skipped).toEqual([]);
+  });
+
+  it("gives the total as the price it is, not a floating-point sum", () => {
+    // Added as binary floats, 0.069 + 0.761 + 0.761 is 1.5910000000000002 and 0.1 + 0.2 + 0.000001
+    // is 0.30000100000000003; prices have six decimals, and so has their sum.
+    const tariff = (priceId: string, price: number) => ({
+      priceId,
+      name: priceId,
+      owner: "5790000705689",
+      periodType: "P1D",
+      validFromDate: "2024-01-01T00:00:00Z",
+      validToDate: null,
+      prices: [{ position: "1", price }],
+    });
+    const at = "2024-06-15T16:30:00Z";
+    const sum = (...prices: number[]) =>
+      tariffAt(
+        normalizeCharges({
+          meteringPointId: "571313180100000001",
+          tariffs: prices.map((p, i) => tariff(`T${i}`, p)),
+        }),
+        at,
+      ).total;
+    expect(0.069 + 0.761 + 0.761).not.toBe(1.591);
+    expect(sum(0.069, 0.761, 0.761)).toBe(1.591);
+    expect(String(sum(0.069, 0.761, 0.761))).toBe("1.591");
+    expect(sum(0.1, 0.2, 0.000001)).toBe(0.300001);
+    expect(sum(0.123456, 0.654321)).toBe(0.777777);
+    expect(sum(-0.05, 0.761)).toBe(0.711);
   });
 
   it("uses the Danish hour, not the UTC hour", () => {
