@@ -98,7 +98,7 @@ const processTokenStore = createMemoryTokenStore();
 function missingToken(): EloverblikError {
   return new EloverblikError({
     code: "TOKEN_MISSING",
-    message: "No refresh token is configured: ELOVERBLIK_REFRESH_TOKEN is not set.",
+    message: "ELOVERBLIK_REFRESH_TOKEN is not set in this server's environment.",
   });
 }
 

@@ -96,7 +96,11 @@ export function errorText(error: unknown, secrets: readonly string[] = []): stri
   const lines = [
     `${title} (${error.code}${error.apiCode === undefined ? "" : `, API code ${error.apiCode}`}).`,
   ];
-  lines.push(describeError(error, toolVocabulary).message);
+  // The message may open with the title's own words ("No refresh token is configured: …"): say them once.
+  const message = describeError(error, toolVocabulary).message;
+  const repeated = message.toLowerCase().startsWith(title.toLowerCase());
+  const rest = repeated ? message.slice(title.length).replace(/^[\s:.,;—-]+/, "") : message;
+  if (rest) lines.push(rest.charAt(0).toUpperCase() + rest.slice(1));
   const advice = adviceFor(error);
   if (advice.length > 0) lines.push(`What to do: ${advice.join(" ")}`);
   if (error.correlationId) lines.push(`Correlation id for Energinet support: ${error.correlationId}.`);

@@ -1,6 +1,7 @@
 // Every error path comes back as an isError result that says what happened and what to do.
 import type { RunningSimulator } from "@eloverblik-kit/simulator/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServerContext, startupTokenMessage } from "../src/context.js";
 import { clock, connect, data, idsOf, type Session, simClient, startSim, textOf } from "./support/harness.js";
 
 let sim: RunningSimulator;
@@ -326,6 +327,14 @@ describe("token problems", () => {
       expect(textOf(r)).toMatch(/--simulator/);
       const status = await session.call("api_status");
       expect(data(status)).toMatchObject({ ready: false, alive: true, token: { configured: false } });
+      // Said once each, where a user reads it: the tool's error, api_status and the startup line.
+      const startup = startupTokenMessage(createServerContext({ api: "customer", baseUrl: sim.url }));
+      for (const text of [textOf(r), textOf(status), startup]) {
+        expect(text.match(/no refresh token is configured/gi)).toHaveLength(1);
+        expect(text.match(/ELOVERBLIK_REFRESH_TOKEN is not set/g)).toHaveLength(1);
+        const lines = text.split("\n").filter((l) => l.trim());
+        expect(new Set(lines).size).toBe(lines.length);
+      }
     } finally {
       await session.close();
     }

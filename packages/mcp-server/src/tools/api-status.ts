@@ -210,7 +210,7 @@ export const apiStatusTool = defineTool({
               ? ""
               : "; not checked while Eloverblik is unreachable";
       lines.push(`Refresh token${token.name ? ` "${token.name}"` : ""}${expiry}${exchange}.`);
-    } else lines.push("No refresh token is configured.");
+    } else if (!problem) lines.push("No refresh token is configured.");
     if (problem && problem !== aliveError) lines.push(problem);
     else if (!problem) lines.push("The tools are ready to use.");
     // Shown when it adds something: a problem other than the one just reported.
