@@ -5,6 +5,7 @@ export {
   createHandlers,
   createSimulator,
   DEFAULT_BASE_URL,
+  DEFAULT_EDS_BASE_URL,
   type MswOptions,
   mswHandlersFor,
   type Simulator,

@@ -2,10 +2,17 @@
 export { type ApiKind, TOKEN_TYPES, type TokenKind } from "./auth/token-types.js";
 export type { SimulatorState } from "./control-endpoints.js";
 export type { SimHttpResponse, SimRequest, SimResetResponse, SimResponse } from "./core/types.js";
+export { ENERGINET_LEVELS } from "./eds/pricelist.js";
 export { type RunningSimulator, type StartSimulatorOptions, startSimulator } from "./http-server.js";
 export { LIMITS_2024, LIMITS_2026, type LimitsOption, type SimulatorLimits } from "./limits/limits.js";
 export type { MeterRole } from "./model/catalogue.js";
-export type { ModelOptions, RequestLogEntry, SimulatorModel } from "./model/model.js";
+export {
+  EDS_LIMITS,
+  type EdsLimits,
+  type ModelOptions,
+  type RequestLogEntry,
+  type SimulatorModel,
+} from "./model/model.js";
 export type {
   FaultOperation,
   FaultSelector,

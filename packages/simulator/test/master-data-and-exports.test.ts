@@ -85,8 +85,14 @@ describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
     );
     const tax = household?.tariffs.filter((t) => t.name === "Elafgift") ?? [];
     expect(tax.map((t) => [t.periodType, t.prices.length, t.prices[0]?.price])).toEqual([["P1D", 1, 0.008]]);
+    // The grid tariff and the company's discount, a code of its own with negative prices.
     const hourly = flex?.tariffs.filter((t) => t.periodType === "PT1H") ?? [];
-    expect(hourly).toHaveLength(1);
+    expect(hourly.map((t) => t.priceId)).toEqual(["DT_C_R", "DT_C_01"].sort());
+    expect(hourly.find((t) => t.priceId === "DT_C_R")?.prices.every((p) => p.price < 0)).toBe(true);
+    hourly.splice(
+      hourly.findIndex((t) => t.priceId === "DT_C_R"),
+      1,
+    );
     expect(hourly[0]?.prices).toHaveLength(24);
     expect(hourly[0]?.prices[17]?.price).toBeGreaterThan(hourly[0]?.prices[2]?.price as number);
     expect(flex?.fees).toHaveLength(1);
@@ -117,7 +123,8 @@ describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
       for (const c of all) {
         expect(Date.parse(c.validFromDate), `${c.priceId} starts by today`).toBeLessThanOrEqual(clock.now());
       }
-      for (const t of charges.tariffs.filter((t) => t.owner === "5790000705689")) {
+      const discounts = (t: { priceId: string }) => t.priceId.endsWith("_R");
+      for (const t of charges.tariffs.filter((t) => t.owner === "5790000705689" && !discounts(t))) {
         const at17 = t.prices.length === 96 ? 17 * 4 : 17; // position of 17:00–17:15 or 17:00–18:00
         expect(t.prices[at17]?.price, `${t.name} at 17:00`).toBe(1.3619);
         expect(t.prices.some((p) => p.price === 0.59)).toBe(false);
@@ -125,8 +132,9 @@ describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
     }
     const household = itemAt(answer, 0).result as Charges;
     const grid = household.tariffs.filter((t) => t.owner === "5790000705689");
-    expect(grid.map((t) => [t.name, t.validFromDate, t.validToDate])).toEqual([
-      ["Nettarif C kvarter", "2025-09-30T22:00:00.000Z", "2026-03-31T22:00:00.000Z"],
+    expect(grid.map((t) => [t.priceId, t.name, t.validFromDate, t.validToDate])).toEqual([
+      ["DT_C_15", "Nettarif C", "2025-09-30T22:00:00.000Z", "2026-03-31T22:00:00.000Z"],
+      ["DT_C_R", "Rabat på nettarif C", "2024-12-31T23:00:00.000Z", null],
     ]);
   });
 
@@ -141,6 +149,7 @@ describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
     expect(grid.map((t) => [t.priceId, t.periodType, t.validFromDate, t.validToDate])).toEqual([
       ["DT_C_01", "PT1H", "2025-03-31T22:00:00.000Z", "2025-09-30T22:00:00.000Z"],
       ["DT_C_15", "PT15M", "2025-09-30T22:00:00.000Z", null],
+      ["DT_C_R", "PT1H", "2024-12-31T23:00:00.000Z", null],
     ]);
   });
 
@@ -189,7 +198,8 @@ describe.each(faces)("master data, charges and CSV exports ($name)", (face) => {
     });
     const chargeLines = charges.text.trimEnd().split("\r\n");
     // Like getcharges: the version of each charge in force today, 24 hourly positions once.
-    expect(chargeLines.filter((l) => l.includes(";Tarif;") && l.includes(";PT1H;"))).toHaveLength(24);
+    // (The grid tariff and the discount code: 24 lines each.)
+    expect(chargeLines.filter((l) => l.includes(";Tarif;") && l.includes(";PT1H;"))).toHaveLength(48);
     expect(chargeLines.some((l) => l.includes(";Gebyr;"))).toBe(true);
     const none = await s.api("POST", "/customerapi/api/meteringpoints/charges/export", {
       token,

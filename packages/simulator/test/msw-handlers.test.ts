@@ -8,7 +8,8 @@ describe("msw handlers", () => {
   it("serve both APIs under a custom base URL with a path prefix, case-insensitively", async () => {
     const sim = createSimulator({ baseUrl: "http://simulator.test/eloverblik/" });
     expect(sim.baseUrl).toBe("http://simulator.test/eloverblik");
-    expect(sim.handlers).toHaveLength(2);
+    // Customer, Third Party and Energi Data Service.
+    expect(sim.handlers).toHaveLength(3);
     mswServer.resetHandlers(...sim.handlers);
     const api = caller(sim.baseUrl);
     expect((await api("GET", "/CustomerApi//api/IsAlive")).text).toBe("true");
@@ -30,7 +31,7 @@ describe("msw handlers", () => {
     const answer = await api("GET", "/customerapi/api/token", { token: defaultSimulator.tokens.customer });
     expect(answer.status).toBe(200);
     const fresh = createHandlers({ seed: 5 });
-    expect(fresh).toHaveLength(2);
+    expect(fresh).toHaveLength(3);
     expect(fresh).not.toBe(handlers);
   });
 });

@@ -1,3 +1,4 @@
+import { EDS_PATH, handleEds } from "../eds/handle-eds.js";
 import type { SimulatorModel } from "../model/model.js";
 import type { CallTarget } from "../model/scenario.js";
 import { authenticate } from "./authenticate.js";
@@ -28,6 +29,8 @@ export async function handle(
   const headers = lowerKeys(request.headers);
   const url = pathAndQuery(request.url);
   const path = normalizePath(url.pathname);
+  // Energi Data Service, the second (tokenless) API, on the same server.
+  if (EDS_PATH.test(path)) return handleEds(model, request, path, url.searchParams);
   const method = request.method.toUpperCase();
   const match = router.match(method, path, model);
   const operation = match.kind === "found" ? match.route.operation : undefined;

@@ -24,7 +24,19 @@ export interface ModelOptions {
   maxMeteringPointsPerRequest?: number;
   /** Signing secret for tokens; defaults to one derived from the seed. */
   tokenSecret?: string;
+  /**
+   * Energi Data Service's limit: requests per dataset and client per window. Default one per minute
+   * (Energinet's notice of 2025-08-26); "off" for none.
+   */
+  edsLimits?: EdsLimits | "off";
 }
+
+export interface EdsLimits {
+  perDatasetPerWindow: number;
+  windowMs: number;
+}
+
+export const EDS_LIMITS: EdsLimits = { perDatasetPerWindow: 1, windowMs: 60_000 };
 
 export interface RequestLogEntry {
   at: number;
@@ -54,6 +66,10 @@ export class SimulatorModel {
   readonly tokenService: TokenService;
   readonly scenario: ScenarioState;
   readonly rateLimiter: RateLimiter;
+  /** null: no Energi Data Service limit. */
+  readonly edsLimits: EdsLimits | null;
+  /** Start times of accepted Energi Data Service requests per client and dataset. */
+  readonly edsWindows = new Map<string, number[]>();
   /** Metering point ids the customer has a relation to. */
   readonly relations = new Set<string>();
   /** Tokens issued so far, oldest first; at most `ISSUED_TOKEN_LIMIT`, expired ones dropped first. */
@@ -75,6 +91,14 @@ export class SimulatorModel {
     this.ids = createStream(this.seed ^ 0x1d5);
     this.scenario = new ScenarioState(options.scenario ?? {}, createStream(this.seed ^ 0xfa17));
     this.rateLimiter = new RateLimiter(this.limits);
+    const eds = options.edsLimits ?? EDS_LIMITS;
+    if (
+      eds !== "off" &&
+      !(Number.isInteger(eds.perDatasetPerWindow) && eds.perDatasetPerWindow >= 1 && eds.windowMs > 0)
+    ) {
+      throw new RangeError('edsLimits must be "off" or { perDatasetPerWindow ≥ 1, windowMs > 0 }');
+    }
+    this.edsLimits = eds === "off" ? null : eds;
     // The key of the simulator's keyed token hash (auth/keyed-hash.ts), which takes a key of any length.
     const secret = utf8.encode(`eloverblik-simulator:${options.tokenSecret ?? String(this.seed)}`);
     const customer = this.catalogue.customer;
@@ -111,6 +135,7 @@ export class SimulatorModel {
     this.relations.clear();
     for (const mp of this.catalogue.meteringPoints) if (mp.relatedAtStart) this.relations.add(mp.id);
     this.rateLimiter.reset();
+    this.edsWindows.clear();
     this.scenario.reset();
     this.ids = createStream(this.seed ^ 0x1d5);
     this.issuedTokens.length = 0;
