@@ -32,7 +32,12 @@ export default defineConfig([
     },
   },
   {
-    entry: { index: "src/index.ts", core: "src/core.ts", node: "src/node.ts" },
+    entry: {
+      index: "src/index.ts",
+      core: "src/core.ts",
+      node: "src/node.ts",
+      "energi-data-service": "src/energi-data-service.ts",
+    },
     format: ["esm", "cjs"],
     target: "node20",
     dts: { only: true },
