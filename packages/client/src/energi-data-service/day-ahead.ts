@@ -131,7 +131,10 @@ export async function dayAheadPrices(
         const month = monthKey(startMs);
         const key = `eds1:${source.dataset}:${area}:${month}`;
         let list = fetched.get(key);
-        if (list === undefined) fetched.set(key, (list = []));
+        if (list === undefined) {
+          list = [];
+          fetched.set(key, list);
+        }
         list.push([startMs, num(record[source.dkk]), num(record[source.eur])]);
       }
       for (const area of areas) {
