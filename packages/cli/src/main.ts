@@ -33,6 +33,9 @@ Environment:
   ELOVERBLIK_API            customer (default) or thirdparty
   ELOVERBLIK_BASE_URL       default https://api.eloverblik.dk
   ELOVERBLIK_KEYCHAIN=off   never use the OS keychain (a 0600 file instead)
+  ELOVERBLIK_REDIS_URL      redis://host:port: share the rate limit and the data-access token with
+                            every process using this Redis (the quota is per IP address)
+  ELOVERBLIK_REDIS_PROCESSES  processes sharing the quota (each one's share while Redis is away)
 `;
 
 /** `--format json` as typed, found before parsing so that usage errors are JSON too. */

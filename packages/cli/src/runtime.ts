@@ -80,6 +80,33 @@ function noToken(): EloverblikError {
   });
 }
 
+/**
+ * The shared pace and token store of ELOVERBLIK_REDIS_URL (loaded only when it is set); a URL that
+ * cannot be used is a usage error (exit 2) whose message never repeats a password.
+ * ELOVERBLIK_REDIS_PROCESSES says how many processes share the quota (their share while Redis is away).
+ */
+async function redisFor(env: NodeJS.ProcessEnv, io: Io) {
+  const url = env.ELOVERBLIK_REDIS_URL?.trim();
+  if (!url) return undefined;
+  const processesText = env.ELOVERBLIK_REDIS_PROCESSES?.trim();
+  if (processesText && !/^\d{1,3}$/.test(processesText)) {
+    throw new UsageError(
+      `ELOVERBLIK_REDIS_PROCESSES must be a whole number of processes; got ${JSON.stringify(processesText.slice(0, 20))}.`,
+    );
+  }
+  const { createRedisCoordination, RedisUrlError } = await import("@eloverblik-kit/redis");
+  try {
+    return createRedisCoordination({
+      url,
+      ...(processesText ? { processes: Math.max(1, Number(processesText)) } : {}),
+      onWarning: (message) => io.err(`eloverblik: warning: ${message}`),
+    });
+  } catch (error) {
+    if (error instanceof RedisUrlError) throw new UsageError(`ELOVERBLIK_REDIS_URL: ${error.message}`);
+    throw error;
+  }
+}
+
 export function createRuntime(
   options: GlobalOptions,
   env: NodeJS.ProcessEnv,
@@ -148,15 +175,22 @@ export function createRuntime(
         const f = await token();
         if (!f) throw noToken();
         const url = await baseUrl();
+        const redis = await redisFor(env, io);
+        if (redis) closers.push(() => redis.close());
         return createEloverblik({
           api: await api(),
           refreshToken: f.token,
           ...(url ? { baseUrl: url } : {}),
-          // Between runs the data-access token is kept in 0600 files named by digests of the
-          // refresh token; the simulator's tokens change with every start, so they stay in memory.
-          tokenStore: options.simulator
-            ? createMemoryTokenStore()
-            : createFileTokenStore(accessTokenDirectory(env)),
+          // With ELOVERBLIK_REDIS_URL, every process using that Redis shares one pace and one
+          // data-access token. Otherwise, between runs the data-access token is kept in 0600 files
+          // named by digests of the refresh token; the simulator's tokens change with every start,
+          // so they stay in memory.
+          ...(redis ? { rateLimiter: redis.rateLimiter } : {}),
+          tokenStore: redis
+            ? redis.tokenStore
+            : options.simulator
+              ? createMemoryTokenStore()
+              : createFileTokenStore(accessTokenDirectory(env)),
           signal,
           ...(maxAttempts === undefined ? {} : { retry: { maxAttempts } }),
         });

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { ApiKind } from "@eloverblik-kit/client";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { createServerContext, startupTokenMessage } from "./context.js";
+import { type CreateServerOptions, createServerContext, startupTokenMessage } from "./context.js";
 import { scrub } from "./secrets.js";
 import { createServerForContext } from "./server.js";
 import { VERSION } from "./version.js";
@@ -31,6 +31,9 @@ Environment:
   ELOVERBLIK_MCP_HTTP_TOKEN       bearer secret for --http, at least 32 characters; required when
                                   --host is not a loopback address
   ELOVERBLIK_MCP_ALLOWED_ORIGINS  browser origins allowed besides loopback ones, comma-separated
+  ELOVERBLIK_REDIS_URL            redis://host:port: share the rate limit and the data-access token with
+                                  every replica and process using this Redis (the quota is per IP)
+  ELOVERBLIK_REDIS_PROCESSES      processes sharing the quota (each one's share while Redis is away)
 `;
 
 export interface CliIo {
@@ -195,7 +198,37 @@ export async function main(
     );
   }
 
-  const context = createServerContext({ api, refreshToken, baseUrl, log, readOnly });
+  // Several replicas behind one IP share one pace and one data-access token through Redis.
+  const redisUrl = env.ELOVERBLIK_REDIS_URL?.trim();
+  let clientOptions: CreateServerOptions["clientOptions"];
+  if (redisUrl) {
+    const processesText = env.ELOVERBLIK_REDIS_PROCESSES?.trim();
+    if (processesText && !/^\d{1,3}$/.test(processesText)) {
+      log(
+        `eloverblik-mcp: ELOVERBLIK_REDIS_PROCESSES must be a whole number; got ${JSON.stringify(processesText.slice(0, 20))}.`,
+      );
+      for (const close of closers) await close();
+      return 2;
+    }
+    const { createRedisCoordination } = await import("@eloverblik-kit/redis");
+    let redis: ReturnType<typeof createRedisCoordination>;
+    try {
+      redis = createRedisCoordination({
+        url: redisUrl,
+        ...(processesText ? { processes: Math.max(1, Number(processesText)) } : {}),
+        onWarning: (message) => log(`eloverblik-mcp: warning: ${message}`),
+      });
+    } catch (error) {
+      log(`eloverblik-mcp: ELOVERBLIK_REDIS_URL: ${error instanceof Error ? error.message : String(error)}`);
+      for (const close of closers) await close();
+      return 2;
+    }
+    closers.push(() => redis.close());
+    clientOptions = { rateLimiter: redis.rateLimiter, tokenStore: redis.tokenStore };
+    log(`eloverblik-mcp: sharing the rate limit and the data-access token through Redis at ${redis.url}.`);
+  }
+
+  const context = createServerContext({ api, refreshToken, baseUrl, log, readOnly, clientOptions });
   let announced = false;
   const announce = () => {
     if (announced) return;

@@ -71,3 +71,24 @@ describe("main", () => {
     }
   });
 });
+
+describe("ELOVERBLIK_REDIS_URL", () => {
+  it("refuses a URL that cannot be used before serving (exit 2), without repeating its password", async () => {
+    for (const url of ["http://u:pa55w0rd@127.0.0.1:6379", "pa55w0rd"]) {
+      const x = io();
+      expect(await main([], { ELOVERBLIK_REDIS_URL: url }, x.io)).toBe(2);
+      expect(x.out.stderr).toMatch(/ELOVERBLIK_REDIS_URL: The Redis URL/);
+      expect(x.out.stderr).not.toContain("pa55w0rd");
+      expect(x.out.shutdown).toBe(0);
+    }
+    const y = io();
+    expect(
+      await main(
+        [],
+        { ELOVERBLIK_REDIS_URL: "redis://127.0.0.1:1", ELOVERBLIK_REDIS_PROCESSES: "two" },
+        y.io,
+      ),
+    ).toBe(2);
+    expect(y.out.stderr).toMatch(/ELOVERBLIK_REDIS_PROCESSES must be a whole number/);
+  });
+});

@@ -9,6 +9,7 @@ import {
   type TokenStore,
 } from "@eloverblik-kit/client";
 import { createFileTokenStore } from "@eloverblik-kit/client/node";
+import { createRedisCoordination, type RedisCoordination, RedisUrlError } from "@eloverblik-kit/redis";
 import type { NodeAPI, NodeDefinition, RedNode } from "./red.js";
 
 export const CONFIG_TYPE = "eloverblik-config";
@@ -28,7 +29,55 @@ export interface EloverblikConfigNode extends RedNode {
  */
 function settingsOptions(RED: NodeAPI): Partial<EloverblikOptions> {
   const value = RED.settings.eloverblik;
-  return value !== null && typeof value === "object" ? (value as Partial<EloverblikOptions>) : {};
+  if (value === null || typeof value !== "object") return {};
+  const { redisUrl: _url, redisProcesses: _processes, ...options } = value as Record<string, unknown>;
+  return options as Partial<EloverblikOptions>;
+}
+
+/**
+ * Several Node-RED instances (or Node-RED beside a cron CLI) behind one IP share one pace and one
+ * data-access token through Redis: `eloverblik: { redisUrl, redisProcesses }` in settings.js, or
+ * ELOVERBLIK_REDIS_URL (and ELOVERBLIK_REDIS_PROCESSES) in Node-RED's environment. One connection per
+ * URL for the whole runtime, closed when the last config node using it closes.
+ */
+const redisConnections = new Map<string, { coordination: RedisCoordination; users: number }>();
+function redisFor(RED: NodeAPI, node: RedNode): { coordination: RedisCoordination; release(): void } | undefined {
+  const settings = (RED.settings.eloverblik ?? {}) as { redisUrl?: unknown; redisProcesses?: unknown };
+  const url = String(settings.redisUrl ?? process.env.ELOVERBLIK_REDIS_URL ?? "").trim();
+  if (url === "") return undefined;
+  const processes = Number(settings.redisProcesses ?? process.env.ELOVERBLIK_REDIS_PROCESSES ?? 1);
+  let entry = redisConnections.get(url);
+  if (!entry) {
+    let coordination: RedisCoordination;
+    try {
+      coordination = createRedisCoordination({
+        url,
+        processes: Number.isInteger(processes) && processes >= 1 ? processes : 1,
+        onWarning: (message) => node.warn(message),
+      });
+    } catch (error) {
+      throw new EloverblikError({
+        code: "INVALID_INPUT",
+        message: `Node-RED's eloverblik.redisUrl (or ELOVERBLIK_REDIS_URL): ${error instanceof RedisUrlError ? error.message : String(error)}`,
+      });
+    }
+    entry = { coordination, users: 0 };
+    redisConnections.set(url, entry);
+  }
+  entry.users++;
+  const held = entry;
+  let released = false;
+  return {
+    coordination: held.coordination,
+    release() {
+      if (released) return;
+      released = true;
+      if (--held.users === 0) {
+        redisConnections.delete(url);
+        held.coordination.close().catch(() => undefined);
+      }
+    },
+  };
 }
 
 /**
@@ -60,6 +109,7 @@ export function registerConfigNode(RED: NodeAPI): void {
       const token = node.credentials?.refreshToken?.trim() || undefined;
       const stopped = new AbortController();
       let client: Eloverblik | undefined;
+      let redis: ReturnType<typeof redisFor>;
       node.refreshToken = () => token;
       node.client = () => {
         if (client) return client;
@@ -70,7 +120,8 @@ export function registerConfigNode(RED: NodeAPI): void {
             suggestions: [{ kind: "renew-refresh-token" }],
           });
         }
-        const store = tokenStore(RED);
+        redis ??= redisFor(RED, node);
+        const store = redis ? redis.coordination.tokenStore : tokenStore(RED);
         // Throws (without a request) for a token that is unreadable, expired or for the other API;
         // not kept, so that the next message reports it again.
         client = createEloverblik({
@@ -79,12 +130,14 @@ export function registerConfigNode(RED: NodeAPI): void {
           refreshToken: token,
           baseUrl: node.baseUrl,
           ...(store ? { tokenStore: store } : {}),
+          ...(redis ? { rateLimiter: redis.coordination.rateLimiter } : {}),
           signal: stopped.signal,
         });
         return client;
       };
       node.on("close", (_removed, done) => {
         stopped.abort();
+        redis?.release();
         done();
       });
     },

@@ -30,9 +30,14 @@ async function run(
   { serverLimits = "current", clientLimits = "current", calls = CALLS } = {},
 ) {
   const sim = await startSimulator({ seed: 11, limits: serverLimits });
-  const args = [sim.url, sim.tokens.customer, String(calls), redisUrl, JSON.stringify(clientLimits)];
-  if (clientLimits === "current") args[4] = "current";
-  const children = Array.from({ length: PROCESSES }, () => fork(worker, args, { stdio: "inherit" }));
+  const args = [
+    sim.url,
+    String(calls),
+    redisUrl,
+    clientLimits === "current" ? "current" : JSON.stringify(clientLimits),
+  ];
+  const env = { ...process.env, ELOVERBLIK_REFRESH_TOKEN: sim.tokens.customer };
+  const children = Array.from({ length: PROCESSES }, () => fork(worker, args, { stdio: "inherit", env }));
   await Promise.all(children.map((child) => new Promise((resolve) => child.once("message", resolve))));
   const started = Date.now();
   const settled = Promise.all(

@@ -1,10 +1,12 @@
 // One process of the e2e run: N calls of listMeteringPoints through the built packages, then a JSON
-// line with what it saw. argv: simulator URL, refresh token, calls, Redis URL or "none", the client's
-// limits as JSON ("current" for Energinet's).
+// line with what it saw. argv: simulator URL, calls, Redis URL or "none", the client's limits as JSON
+// ("current" for Energinet's); the refresh token comes in ELOVERBLIK_REFRESH_TOKEN (not in argv, which
+// any process listing shows).
 import { createEloverblik } from "@eloverblik-kit/client";
 import { createRedisCoordination } from "../dist/index.js";
 
-const [url, refreshToken, calls, redisUrl, limitsJson] = process.argv.slice(2);
+const [url, calls, redisUrl, limitsJson] = process.argv.slice(2);
+const refreshToken = process.env.ELOVERBLIK_REFRESH_TOKEN;
 const limits = limitsJson === "current" ? "current" : JSON.parse(limitsJson);
 const warnings = [];
 const redis =
