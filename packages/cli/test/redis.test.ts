@@ -2,7 +2,12 @@
 import { type RunningSimulator, startSimulator } from "@eloverblik-kit/simulator/server";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { redisServerBinary, skipMessage, startRedis, type RunningRedis } from "../../redis/e2e/redis-server.mjs";
+import {
+  type RunningRedis,
+  redisServerBinary,
+  skipMessage,
+  startRedis,
+} from "../../redis/e2e/redis-server.mjs";
 import { runCli, STACK, scratchHome } from "./helpers.js";
 
 if (!redisServerBinary) console.warn(skipMessage);
@@ -91,7 +96,9 @@ describe("ELOVERBLIK_REDIS_URL", () => {
         });
         expect(r.code).toBe(0);
         expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);
-        expect(r.stderr.match(/warning: Redis at redis:\/\/127\.0\.0\.1:\d+\/? is unreachable/g)).toHaveLength(1);
+        expect(
+          r.stderr.match(/warning: Redis at redis:\/\/127\.0\.0\.1:\d+\/? is unreachable/g),
+        ).toHaveLength(1);
       } finally {
         await redis.start();
         home.cleanup();

@@ -41,7 +41,10 @@ function settingsOptions(RED: NodeAPI): Partial<EloverblikOptions> {
  * URL for the whole runtime, closed when the last config node using it closes.
  */
 const redisConnections = new Map<string, { coordination: RedisCoordination; users: number }>();
-function redisFor(RED: NodeAPI, node: RedNode): { coordination: RedisCoordination; release(): void } | undefined {
+function redisFor(
+  RED: NodeAPI,
+  node: RedNode,
+): { coordination: RedisCoordination; release(): void } | undefined {
   const settings = (RED.settings.eloverblik ?? {}) as { redisUrl?: unknown; redisProcesses?: unknown };
   const url = String(settings.redisUrl ?? process.env.ELOVERBLIK_REDIS_URL ?? "").trim();
   if (url === "") return undefined;

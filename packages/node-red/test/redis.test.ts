@@ -4,7 +4,12 @@ import { createEloverblik } from "@eloverblik-kit/client";
 import { createRedisCoordination } from "@eloverblik-kit/redis";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { redisServerBinary, skipMessage, startRedis, type RunningRedis } from "../../redis/e2e/redis-server.mjs";
+import {
+  type RunningRedis,
+  redisServerBinary,
+  skipMessage,
+  startRedis,
+} from "../../redis/e2e/redis-server.mjs";
 import { config, credentials, load, next, useNodeRed } from "./support.js";
 
 if (!redisServerBinary) console.warn(skipMessage);
