@@ -1,5 +1,11 @@
 import type { CustomerPaths, LegacyPaths, ThirdPartyPaths } from "@eloverblik-kit/contract";
-import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import openapiFetch, { type Client, type ClientOptions } from "openapi-fetch";
+
+// openapi-fetch's CommonJS build puts the function on `exports.default`; required from dist/cjs,
+// esbuild's Node-style interop makes the default import the whole exports object, so take the
+// function from it there (ESM gets the function itself, whose `default` is undefined).
+const createClient: typeof openapiFetch =
+  (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 export const DEFAULT_BASE_URL = "https://api.eloverblik.dk";
 
