@@ -1,4 +1,4 @@
-import { EloverblikError } from "@eloverblik-kit/client";
+import { addLocalDays, EloverblikError } from "@eloverblik-kit/client";
 import { type DatePeriod, relativePeriod } from "@eloverblik-kit/client/insights";
 import type { Msg, NodeDefinition } from "./red.js";
 
@@ -29,11 +29,11 @@ export function meteringPointIds(msg: Msg, definition: NodeDefinition): string[]
 
 /**
  * The period from `msg.from`/`msg.to` (dates), `msg.period` (a name such as `yesterday` or
- * `last-7-days`) or the node's settings, in that order.
+ * `last-7-days`) or the node's settings, in that order; `to` defaults to the day after `from`.
  */
 export function period(msg: Msg, definition: NodeDefinition, nowMs: number): DatePeriod {
   const from = text(msg.from);
-  if (from !== undefined) return { from, to: text(msg.to) ?? "" };
+  if (from !== undefined) return { from, to: text(msg.to) ?? addLocalDays(from, 1) };
   const name = text(msg.period) ?? text(definition.period) ?? "yesterday";
   if (name !== "custom") return relativePeriod(name, nowMs);
   const fixedFrom = text(definition.from);
@@ -44,12 +44,7 @@ export function period(msg: Msg, definition: NodeDefinition, nowMs: number): Dat
       suggestions: [{ kind: "check-input", field: "from" }],
     });
   }
-  return { from: fixedFrom, to: text(definition.to) ?? "" };
-}
-
-/** Only the fields of a period that are set, as the client's options take them. */
-export function periodOptions(p: DatePeriod): { from: string; to?: string } {
-  return p.to ? { from: p.from, to: p.to } : { from: p.from };
+  return { from: fixedFrom, to: text(definition.to) ?? addLocalDays(fixedFrom, 1) };
 }
 
 /** One of a node's options (`output`, `operation`, …), from the message or the node. */

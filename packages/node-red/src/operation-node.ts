@@ -7,6 +7,7 @@ import type { Msg, NodeAPI, NodeDefinition, NodeStatus, RedNode } from "./red.js
 export interface OperationContext {
   client: Eloverblik;
   api: ApiKind;
+  config: EloverblikConfigNode;
   msg: Msg;
   definition: NodeDefinition;
   /** Aborted when the flow stops or the node is removed. */
@@ -94,6 +95,7 @@ export function registerOperationNode(RED: NodeAPI, type: string, operation: Ope
         const result = await operation({
           client: config.client(),
           api: config.api,
+          config,
           msg,
           definition,
           signal: controller.signal,

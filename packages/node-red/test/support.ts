@@ -71,6 +71,8 @@ export async function load(
   flow: Array<Record<string, unknown>>,
   creds: Record<string, unknown>,
 ): Promise<{ node: TestNode; out: TestNode }> {
+  // Several flows in one test: each replaces the one before, as a deploy does.
+  await helper.unload();
   await helper.load(register, flow, creds);
   return { node: helper.getNode("n1"), out: helper.getNode("out") };
 }

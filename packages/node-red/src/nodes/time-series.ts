@@ -1,40 +1,25 @@
-import type { Aggregation, ItemResult, TimeSeriesData } from "@eloverblik-kit/client";
+import type { Aggregation } from "@eloverblik-kit/client";
 import { pointRecord, summarizeTimeSeries } from "@eloverblik-kit/client/insights";
-import { type FailedItem, failedItem } from "../describe.js";
-import { choice, period, periodOptions, pick, text } from "../inputs.js";
+import { choice, period, pick, text } from "../inputs.js";
 import { type OperationContext, type OperationResult, registerOperationNode } from "../operation-node.js";
 import type { NodeAPI } from "../red.js";
 import { idsOrAll } from "./all-metering-point-ids.js";
+import { splitResults } from "./item-results.js";
 
 export const TIME_SERIES_TYPE = "eloverblik-time-series";
 
 const OUTPUTS = ["points", "days", "months", "summary", "raw", "meterReadings"] as const;
-
-/** Failed ids with their period, and what did arrive for them (kept, never dropped). */
-function split(results: readonly ItemResult<TimeSeriesData>[]) {
-  const data: TimeSeriesData[] = [];
-  const failed: FailedItem[] = [];
-  for (const r of results) {
-    if (r.ok) data.push(r.data);
-    else {
-      for (const e of r.errors ?? [r.error]) failed.push(failedItem(r.id, e));
-      if (r.partial) data.push(r.partial);
-    }
-  }
-  return { data, failed };
-}
 
 async function run(ctx: OperationContext): Promise<OperationResult> {
   const out = choice(ctx.msg, ctx.definition, "output", OUTPUTS);
   const ids = await idsOrAll(ctx);
   const p = period(ctx.msg, ctx.definition, ctx.now());
   const call = { signal: ctx.signal, onProgress: ctx.onProgress };
-  const set = { meteringPointIds: ids, from: p.from, to: p.to || undefined };
+  const set = { meteringPointIds: ids, from: p.from, to: p.to };
 
   if (out === "meterReadings") {
-    const results = await ctx.client.getMeterReadings(ids, periodOptions(p), call);
-    const readings = results.flatMap((r) => (r.ok ? [{ meteringPointId: r.id, ...r.data }] : []));
-    const failed = results.flatMap((r) => (r.ok ? [] : [failedItem(r.id, r.error)]));
+    const results = await ctx.client.getMeterReadings(ids, p, call);
+    const { data: readings, failed } = splitResults(results);
     return {
       payload: { readings, failed },
       summary: `${readings.length} metering points`,
@@ -45,12 +30,12 @@ async function run(ctx: OperationContext): Promise<OperationResult> {
 
   const aggregation = (text(pick(ctx.msg, "aggregation", ctx.definition)) ?? "Hour") as Aggregation;
   const results = await ctx.client.getTimeSeries(ids, {
-    ...periodOptions(p),
+    ...p,
     aggregation,
     includeDocuments: out === "raw",
     ...call,
   });
-  const { data, failed } = split(results);
+  const { data, failed } = splitResults(results);
   const done = { failed: failed.length, set: { ...set, aggregation } };
 
   switch (out) {
