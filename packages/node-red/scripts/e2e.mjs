@@ -63,13 +63,28 @@ function freePort() {
   });
 }
 
+/** This package and every workspace package it depends on (at run time), dependencies first. */
+function workspaceClosure() {
+  const order = [];
+  const visit = (dir) => {
+    if (order.includes(dir)) return;
+    const pkg = JSON.parse(readFileSync(join(root, "..", dir, "package.json"), "utf8"));
+    for (const [name, range] of Object.entries(pkg.dependencies ?? {})) {
+      if (String(range).startsWith("workspace:")) visit(name.replace("@eloverblik-kit/", ""));
+    }
+    order.push(dir);
+  };
+  visit("node-red");
+  return order;
+}
+
 /**
  * The package and the workspace packages it needs, built from the sources and packed, as npm would get
  * them from the registry.
  */
 function pack() {
   const out = mkdtempSync(join(tmpdir(), "eloverblik-e2e-pack-"));
-  for (const dir of ["contract", "client", "node-red"]) {
+  for (const dir of workspaceClosure()) {
     const cwd = join(root, "..", dir);
     execFileSync("pnpm", ["run", "build"], { cwd, stdio: "ignore" });
     execFileSync("pnpm", ["pack", "--pack-destination", out], { cwd, stdio: "ignore" });
