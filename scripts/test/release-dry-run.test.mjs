@@ -1,7 +1,7 @@
 // The release dry run on a made-up workspace (no registry needed: its packages have no dependencies
 // outside it), and its reading of package manifests. `.ci/run` runs it on the real workspace.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { entryPoints, shipsTypes, workspaceClosure } from "../release-dry-run.mjs";
 
 const script = fileURLToPath(new URL("../release-dry-run.mjs", import.meta.url));
+const packScript = fileURLToPath(new URL("../pack.mjs", import.meta.url));
 
 describe("what the dry run loads from a manifest", () => {
   it("each export under each of its conditions, then the files a host loads", () => {
@@ -79,6 +80,10 @@ describe("the dry run on a made-up workspace", () => {
     '#!/usr/bin/env node\nimport { answer } from "@f/lib";\nconsole.log("usage: f-tool", answer);\n',
   );
 
+  // What `pnpm install` would have linked (pnpm pack reads the dependency's version there).
+  mkdirSync(join(root, "packages/tool/node_modules/@f"), { recursive: true });
+  symlinkSync(join(root, "packages/lib"), join(root, "packages/tool/node_modules/@f/lib"), "dir");
+
   it("versions, packs, installs with the workspace dependency from its tarball, and names what fails", () => {
     const r = spawnSync(process.execPath, [script, "--root", root, "--no-build"], {
       encoding: "utf8",
@@ -94,5 +99,28 @@ describe("the dry run on a made-up workspace", () => {
     expect(r.stderr).toMatch(/@f\/lib: publint: [\s\S]*exports\["\.\/broken"\] is \.\/dist\/missing\.js/);
     expect(r.stderr).toMatch(/release dry run: 2 problem/);
     expect(r.status).toBe(1);
+  });
+
+  it("pack.mjs packs each package and prints an npm install line that works in a fresh project", () => {
+    const dest = join(root, "out");
+    const r = spawnSync(process.execPath, [packScript, dest, "--root", root, "--no-build"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    const line = r.stdout.split("\n").find((_line, i, all) => all[i - 1] === "# @f/tool");
+    expect(line).toBe(`npm install ${join(dest, "f-tool-1.0.0.tgz")} ${join(dest, "f-lib-1.0.0.tgz")}`);
+    const project = join(root, "project");
+    mkdirSync(project);
+    writeFileSync(join(project, "package.json"), '{"private":true}');
+    const argv = line.split(" ").slice(1);
+    const install = spawnSync("npm", [...argv, "--no-audit", "--no-fund"], {
+      cwd: project,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(install.status, install.stderr).toBe(0);
+    const tool = spawnSync(join(project, "node_modules", ".bin", "f-tool"), [], { encoding: "utf8" });
+    expect(tool.stdout.trim()).toBe("usage: f-tool 42");
   });
 });
