@@ -33,15 +33,20 @@ export function workspacePackages(rootDir) {
 const NOT_SHIPPED = new Set([
   "node_modules",
   "dist",
+  "coverage",
   "test",
   "tests",
+  "__tests__",
+  "e2e",
+  "fixtures",
   "scripts",
   "bench",
+  "benchmarks",
   "examples",
-  "coverage",
+  "docs",
 ]);
 const SOURCE = /\.(c|m)?(t|j)sx?$/;
-const NOT_SOURCE = /\.(test|spec|config)\.(c|m)?(t|j)sx?$|\.d\.(c|m)?ts$/;
+const NOT_SOURCE = /\.(test|spec|e2e|bench|config)\.(c|m)?(t|j)sx?$|\.d\.(c|m)?ts$/;
 
 function sourceFiles(dir, out = []) {
   for (const name of readdirSync(dir)) {

@@ -20,7 +20,8 @@ function write(root, path, content) {
 }
 
 /** contract ← client (dependency); bundler bundles client (devDependency imported by src/); node uses
- * client as a dependency; tester imports the simulator from its tests only; tool is private. */
+ * client as a dependency; tester imports the simulator from its tests, e2e and config only; tool is
+ * private. */
 function workspace(changesets) {
   const root = mkdtempSync(join(tmpdir(), "changesets-fixture-"));
   roots.push(root);
@@ -56,7 +57,12 @@ function workspace(changesets) {
   pkg(
     "tester",
     { name: "@x/tester", devDependencies: { "@x/simulator": "workspace:^" } },
-    { "src/index.ts": "export {};\n", "test/a.test.ts": 'import "@x/simulator/server";\n' },
+    {
+      "src/index.ts": "export {};\n",
+      "test/a.test.ts": 'import "@x/simulator/server";\n',
+      "e2e/processes.mjs": 'import { start } from "@x/simulator/server";\n',
+      "vitest.config.ts": 'import "@x/simulator";\n',
+    },
   );
   pkg("tool", { name: "tool", private: true, devDependencies: { "@x/client": "workspace:^" } });
   for (const [name, text] of Object.entries(changesets)) write(root, `.changeset/${name}.md`, text);
