@@ -78,8 +78,9 @@ describe.skipIf(!redisServerBinary)("against a real redis-server", () => {
     expect(starts).toHaveLength(20);
     // 20 starts at 8 per window need three windows: the 9th and 17th wait for the 1st and 9th to leave.
     for (let i = CLIENT.callsPerWindow; i < starts.length; i++) {
-      // Local clocks read just after the grant: allow a few ms between Redis's TIME and Date.now().
-      expect(starts[i]! - starts[i - CLIENT.callsPerWindow]!).toBeGreaterThanOrEqual(CLIENT.windowMs - 25);
+      // Read on the local clock just after each grant, which a loaded machine may delay by a little;
+      // without one shared window the gaps would be near 0, not near W.
+      expect(starts[i]! - starts[i - CLIENT.callsPerWindow]!).toBeGreaterThanOrEqual(CLIENT.windowMs - 200);
     }
     expect(pacers.every((pacer) => pacer.state === "redis")).toBe(true);
   });
