@@ -29,6 +29,8 @@ export const SCENARIO_PRESETS: Record<string, Scenario> = {
   "meter-readings": { meterReadings: "available" },
   /** The user has not consented to CPR lookups (10007). */
   "no-cpr-consent": { cprConsent: false },
+  /** Every metering point has sent yesterday's data already (no lag): for trying flows on "yesterday". */
+  "fresh-data": { dataLagDays: 0 },
 };
 
 /** Merges named presets, e.g. `outage,charge-links`; throws on an unknown name. */

@@ -318,6 +318,7 @@ describe("scenario options", () => {
       chargeLinks: "notDeployed",
       meterReadings: "withdrawn",
       cprConsent: true,
+      dataLagDays: false,
     });
   });
 

@@ -173,6 +173,23 @@ describe("time series", () => {
     expect(beforeStart?.TimeSeries).toEqual([]);
   });
 
+  it("serves yesterday for every metering point under the fresh-data preset, and refuses a bad lag", async () => {
+    const { token, mp } = await setup("2026-01-15T10:00:00Z");
+    const yesterday = async (id: string) =>
+      periods((await documents(token, "2026-01-14", "2026-01-15", "Day", id))[0]).length;
+    expect(await yesterday(mp.household.id)).toBe(0);
+    s.sim.setScenario({ dataLagDays: 0 });
+    for (const id of [mp.household.id, mp.production.id, mp.flex.id]) expect(await yesterday(id)).toBe(1);
+    // Today itself is never served: it has not ended.
+    const today = await documents(token, "2026-01-15", "2026-01-15", "Day", mp.household.id).catch(() => []);
+    expect(JSON.stringify(today)).not.toContain("2026-01-14T23:00:00Z");
+    s.sim.setScenario({ dataLagDays: false });
+    expect(await yesterday(mp.household.id)).toBe(0);
+    for (const bad of [-1, 4, 1.5, "0"]) {
+      expect(() => s.sim.setScenario({ dataLagDays: bad as number })).toThrow(/dataLagDays/);
+    }
+  });
+
   it("marks some points estimated (A03) and some missing (A02, without a quantity)", async () => {
     const { token, mp } = await setup();
     const all = periods(

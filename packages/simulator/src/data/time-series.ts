@@ -43,9 +43,10 @@ function servedDates(
   from: string,
   to: string,
   nowMs: number,
+  lagDays: number,
 ): { first: string; end: string } | undefined {
   const first = laterDate(from, mp.dataFrom);
-  const end = earlierDate(to, firstUnavailableDate(nowMs, mp.dataLagDays));
+  const end = earlierDate(to, firstUnavailableDate(nowMs, lagDays));
   return first < end ? { first, end } : undefined;
 }
 
@@ -107,12 +108,20 @@ export interface TimeSeriesRequest {
   aggregation: Wire.Aggregation;
   nowMs: number;
   documentId: string;
+  /** The scenario's lag for every metering point, when it sets one (else the meter's own). */
+  lagDays?: number | false;
 }
 
 /** The `MyEnergyData_MarketDocument` for one metering point, in the key order of the real fixtures. */
 export function buildMarketDocument(meterData: MeterData, request: TimeSeriesRequest): Wire.MarketDocument {
-  const { mp, from, to, aggregation, nowMs } = request;
-  const served = servedDates(mp, from, to, nowMs);
+  const { mp, from, to, aggregation, nowMs, lagDays } = request;
+  const served = servedDates(
+    mp,
+    from,
+    to,
+    nowMs,
+    lagDays === undefined || lagDays === false ? mp.dataLagDays : lagDays,
+  );
   let buckets: Bucket[] = [];
   if (served !== undefined) {
     if (aggregation === "Month" || aggregation === "Year") {

@@ -51,6 +51,11 @@ export interface Scenario {
   meterReadings?: "withdrawn" | "available";
   /** false: the user has not given CPR consent, so CPR lookups fail with 10007. Default true. */
   cprConsent?: boolean;
+  /**
+   * Days every metering point's data lags behind the clock (0–3), instead of each one's own 1–3.
+   * 0: a day is served as soon as it has ended, so "yesterday" has data. false: each one's own.
+   */
+  dataLagDays?: number | false;
 }
 
 export type FaultName = "unavailable" | "rateLimited" | "malformedJson" | "connectionReset";
@@ -79,6 +84,7 @@ export const DEFAULT_SCENARIO: Required<Scenario> = {
   chargeLinks: "notDeployed",
   meterReadings: "withdrawn",
   cprConsent: true,
+  dataLagDays: false,
 };
 
 const SELECTOR_KEYS = ["calls", "probability", "pathIncludes", "operation"];
@@ -108,7 +114,14 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
       );
     }
   }
-  const { chargeLinks, meterReadings, cprConsent, slow } = scenario;
+  const { chargeLinks, meterReadings, cprConsent, slow, dataLagDays } = scenario;
+  if (
+    dataLagDays !== undefined &&
+    dataLagDays !== false &&
+    !(Number.isInteger(dataLagDays) && (dataLagDays as number) >= 0 && (dataLagDays as number) <= 3)
+  ) {
+    throw new RangeError("scenario.dataLagDays must be a whole number of days from 0 to 3, or false");
+  }
   if (chargeLinks !== undefined && chargeLinks !== "notDeployed" && chargeLinks !== "available") {
     throw new RangeError('scenario.chargeLinks must be "notDeployed" or "available"');
   }

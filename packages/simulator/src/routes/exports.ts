@@ -37,6 +37,7 @@ export function exportTimeSeries(ctx: RequestContext): RouteResult {
             aggregation,
             nowMs: ctx.nowMs,
             documentId: "",
+            lagDays: ctx.model.scenario.value.dataLagDays,
           }),
         )
       : [],

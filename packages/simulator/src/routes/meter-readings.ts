@@ -21,7 +21,13 @@ function readings(
   from: string,
   to: string,
 ): Wire.MeterReadings["readings"] {
-  const end = earlierDate(to, firstUnavailableDate(ctx.nowMs, mp.dataLagDays));
+  const end = earlierDate(
+    to,
+    firstUnavailableDate(
+      ctx.nowMs,
+      ctx.model.scenario.value.dataLagDays === false ? mp.dataLagDays : ctx.model.scenario.value.dataLagDays,
+    ),
+  );
   const wanted = new Set<string>([from]);
   for (let d = addLocalMonths(`${from.slice(0, 7)}-01`, 1); d < end; d = addLocalMonths(d, 1)) wanted.add(d);
   let counterWh = (hashString(mp.meterNumber) % 40_000) * 1000;

@@ -55,6 +55,7 @@ export function getTimeSeries(ctx: RequestContext): RouteResult {
       aggregation,
       nowMs: ctx.nowMs,
       documentId: ctx.model.uuid(),
+      lagDays: ctx.model.scenario.value.dataLagDays,
     });
     return okItem("MyEnergyData_MarketDocument", document, r.id);
   });
