@@ -49,3 +49,9 @@ export function createEnergiDataService(options: EnergiDataServiceOptions = {}):
     }),
   });
 }
+export {
+  type CostSource,
+  type ElectricityCostOptions,
+  getElectricityCost,
+} from "./energi-data-service/get-electricity-cost.js";
+export type { ElectricityCost } from "./insights/cost-types.js";

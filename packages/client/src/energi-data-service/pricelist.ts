@@ -3,8 +3,7 @@ import type { EdsShared } from "./create-energi-data-service.js";
 import { pricelistRow } from "./pricelist-rows.js";
 import type { ChargeTypeCode, EdsRecord, PricelistRow } from "./types.js";
 
-/** Energinet's GLN: its transmission and system tariffs and the electricity tax. */
-export const ENERGINET_GLN = "5790000432752";
+export { ENERGINET_GLN } from "./constants.js";
 
 export interface PricelistQuery {
   /** GLN_Number of each owner (a grid company's, Energinet's). */

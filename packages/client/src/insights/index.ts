@@ -5,6 +5,9 @@
 export { isInForce, type Validity } from "../charges/is-in-force.js";
 export type { Charge, NormalizedCharges, Tariff, TariffPrice } from "../charges/normalize-charges.js";
 export type { SkippedTariff } from "../charges/tariff-at.js";
+export { ENERGINET_GLN } from "../energi-data-service/constants.js";
+export { pricelistPriceAt, pricelistRowAt } from "../energi-data-service/pricelist-at.js";
+export type { DayAheadPrice, PricelistRow } from "../energi-data-service/types.js";
 // Secret scrubbing: the client's own, shared with its main entry (one registry per process).
 export { redactSecrets, rememberSecret } from "../errors/redact.js";
 export { danishDateOf } from "../time/danish-date-of.js";
@@ -14,9 +17,23 @@ export { businessTypeLabel } from "./business-type-label.js";
 export { amountForPeriod, DAYS_PER_MONTH, monthlyAmount } from "./charge-amounts.js";
 export { type ChargesOverview, type ChargesOverviewOptions, chargesOverview } from "./charges-overview.js";
 export { columnarPoints } from "./columnar-points.js";
+export type {
+  CostComponents,
+  CostDay,
+  CostNote,
+  CostPoint,
+  ElectricityCost,
+  ElectricityCostInput,
+  PriceRule,
+} from "./cost-types.js";
 export { CSV_COLUMNS, type CsvColumn, type PointsCsvOptions } from "./csv-format.js";
 export { currentTariffs } from "./current-tariffs.js";
 export { type DanishDay, danishDay } from "./danish-day.js";
+export {
+  ENERGINET_SUBSCRIPTION_DKK_PER_YEAR,
+  electricityCost,
+  REDUCED_ELAFGIFT_THRESHOLD_KWH,
+} from "./electricity-cost.js";
 export {
   estimateGridCharges,
   type GridChargeEstimate,
@@ -32,6 +49,7 @@ export { type PointRecord, pointRecord } from "./point-record.js";
 export { pointsCsvLines } from "./points-csv-lines.js";
 export { pointsToCsv } from "./points-to-csv.js";
 export { type PointTariff, pointsWithTariffs } from "./points-with-tariffs.js";
+export { type PriceAreaChoice, priceAreaFromPostcode } from "./price-area.js";
 export { type LoadProfile, type ProfileInput, profileTimeSeries } from "./profile-time-series.js";
 export { qualityLabel } from "./quality-label.js";
 export {
