@@ -27,7 +27,12 @@ afterAll(() => close());
 
 const clients = () => {
   let now = NOW;
-  const ports = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+  const ports = {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+  };
   const eloverblik = createEloverblik({
     api: "customer",
     refreshToken: sim.tokens.customer,
