@@ -49,7 +49,10 @@ function errorLine(stderr) {
 /** Runs a command to completion; never throws. */
 function run(command, argv, options = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, argv, { shell, ...options, stdio: ["ignore", "pipe", "pipe"] });
+    // Output is read, not shown: no colours, even where CI=1 makes the tools colour by default.
+    const { FORCE_COLOR: _forced, ...inherited } = options.env ?? process.env;
+    const env = { ...inherited, NO_COLOR: "1" };
+    const child = spawn(command, argv, { shell, ...options, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {
