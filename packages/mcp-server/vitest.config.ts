@@ -11,6 +11,9 @@ export default defineConfig({
       "@eloverblik-kit/client/insights": fileURLToPath(
         new URL("../client/src/insights/index.ts", import.meta.url),
       ),
+      "@eloverblik-kit/client/energi-data-service": fileURLToPath(
+        new URL("../client/src/energi-data-service.ts", import.meta.url),
+      ),
       "@eloverblik-kit/redis": fileURLToPath(new URL("../redis/src/index.ts", import.meta.url)),
       "@eloverblik-kit/client": fileURLToPath(new URL("../client/src/index.ts", import.meta.url)),
       "@eloverblik-kit/simulator": fileURLToPath(new URL("../simulator/src/index.ts", import.meta.url)),

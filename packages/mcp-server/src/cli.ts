@@ -27,6 +27,7 @@ Environment:
   ELOVERBLIK_REFRESH_TOKEN        refresh token from eloverblik.dk (Datadeling → Opret token)
   ELOVERBLIK_API                  customer (default) or thirdparty
   ELOVERBLIK_BASE_URL             default https://api.eloverblik.dk
+  ENERGI_DATA_SERVICE_BASE_URL    default https://api.energidataservice.dk (prices for get_electricity_cost)
   ELOVERBLIK_MCP_READ_ONLY        1 (or true) does what --read-only does
   ELOVERBLIK_MCP_HTTP_TOKEN       bearer secret for --http, at least 32 characters; required when
                                   --host is not a loopback address
@@ -185,6 +186,7 @@ export async function main(
 
   let refreshToken = env.ELOVERBLIK_REFRESH_TOKEN;
   let baseUrl = env.ELOVERBLIK_BASE_URL?.trim() || undefined;
+  let edsBaseUrl = env.ENERGI_DATA_SERVICE_BASE_URL?.trim() || undefined;
   const closers: Array<() => Promise<void>> = [];
   if (values.simulator) {
     const { startSimulator } = await import("@eloverblik-kit/simulator/server");
@@ -193,6 +195,8 @@ export async function main(
     refreshToken = sim.tokens[api];
     knownSecrets.push(sim.tokens.customer, sim.tokens.thirdparty);
     baseUrl = sim.url;
+    // The simulator serves Energi Data Service's datasets on the same port.
+    edsBaseUrl = sim.url;
     log(
       `eloverblik-mcp: using the built-in simulator at ${sim.url}: made-up test data, no real token needed.`,
     );
@@ -228,7 +232,15 @@ export async function main(
     log(`eloverblik-mcp: sharing the rate limit and the data-access token through Redis at ${redis.url}.`);
   }
 
-  const context = createServerContext({ api, refreshToken, baseUrl, log, readOnly, clientOptions });
+  const context = createServerContext({
+    api,
+    refreshToken,
+    baseUrl,
+    log,
+    readOnly,
+    clientOptions,
+    ...(edsBaseUrl ? { edsBaseUrl } : {}),
+  });
   let announced = false;
   const announce = () => {
     if (announced) return;

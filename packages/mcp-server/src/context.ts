@@ -10,6 +10,7 @@ import {
   isEloverblikError,
   isTokenError,
 } from "@eloverblik-kit/client";
+import { createEnergiDataService, type EnergiDataService } from "@eloverblik-kit/client/energi-data-service";
 import { errorText } from "./errors.js";
 import { localDate, localTime } from "./format.js";
 import { scrub } from "./secrets.js";
@@ -38,6 +39,10 @@ export interface CreateServerOptions {
   clientOptions?: Omit<Partial<EloverblikOptions>, "api" | "refreshToken" | "baseUrl">;
   /** The current instant; defaults to Date.now. */
   now?: () => number;
+  /** A ready Energi Data Service client (tests point one at the simulator); wins over edsBaseUrl. */
+  energiDataService?: EnergiDataService;
+  /** Where Energi Data Service lives; defaults to https://api.energidataservice.dk. */
+  edsBaseUrl?: string;
   /** Where diagnostics go (stderr in the bin). Never receives a token. */
   log?: (message: string) => void;
   /** Shown as the server's name and version to the assistant. */
@@ -72,6 +77,8 @@ export interface ServerContext {
   log(message: string): void;
   /** The client, or throws the EloverblikError that explains why it is unusable. */
   client(): Eloverblik;
+  /** The Energi Data Service client (no token; one per context, with its price cache in memory). */
+  eds(): EnergiDataService;
   tokenStatus(): TokenStatus;
   /** Adds a token to `secrets` (e.g. a data-access token the client handed out). */
   rememberSecret(secret: string): void;
@@ -119,6 +126,7 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
     if (trimmed.length >= 8 && !secrets.includes(trimmed)) secrets.push(trimmed);
   };
   let lastTokenError: SeenTokenError | undefined;
+  let eds: EnergiDataService | undefined = options.energiDataService;
   const log = (message: string) => options.log?.(scrub(message, secrets));
   let client: Eloverblik | undefined = options.client;
   let problem: EloverblikError | undefined;
@@ -198,6 +206,14 @@ export function createServerContext(options: CreateServerOptions = {}): ServerCo
       if (isTokenError(error)) lastTokenError = { error, atMs: now() };
     },
     lastTokenError: () => lastTokenError,
+    eds(): EnergiDataService {
+      eds ??= createEnergiDataService({
+        ...(options.edsBaseUrl ? { baseUrl: options.edsBaseUrl } : {}),
+        // As for Eloverblik: a tool call cannot wait minutes for a 429 to pass.
+        retry: { maxAttempts: 2, maxWaitMs: 65_000 },
+      });
+      return eds;
+    },
     client(): Eloverblik {
       ensureClient();
       if (problem || !client) throw problem ?? missingToken();

@@ -51,6 +51,7 @@ describe("tool list", () => {
         "export_time_series_csv",
         "get_charges",
         "get_consumption_profile",
+        "get_electricity_cost",
         "get_metering_point_details",
         "get_time_series",
         "list_metering_points",

@@ -29,6 +29,7 @@ describe("third-party tools", () => {
         "export_time_series_csv",
         "get_charges",
         "get_consumption_profile",
+        "get_electricity_cost",
         "get_metering_point_details",
         "get_time_series",
         "list_authorizations",

@@ -17,6 +17,8 @@ export { businessTypeLabel } from "./business-type-label.js";
 export { amountForPeriod, DAYS_PER_MONTH, monthlyAmount } from "./charge-amounts.js";
 export { type ChargesOverview, type ChargesOverviewOptions, chargesOverview } from "./charges-overview.js";
 export { columnarPoints } from "./columnar-points.js";
+export { costNoteText, priceRuleText } from "./cost-note-text.js";
+export { costPointsToCsv } from "./cost-points-csv.js";
 export type {
   CostComponents,
   CostDay,

@@ -7,6 +7,7 @@ import { estimateGridChargesTool } from "./estimate-grid-charges.js";
 import { exportTimeSeriesCsvTool } from "./export-time-series-csv.js";
 import { getChargesTool } from "./get-charges.js";
 import { getConsumptionProfileTool } from "./get-consumption-profile.js";
+import { getElectricityCostTool } from "./get-electricity-cost.js";
 import { getMeteringPointDetailsTool } from "./get-metering-point-details.js";
 import { getTimeSeriesTool } from "./get-time-series.js";
 import { listAuthorizationsTool } from "./list-authorizations.js";
@@ -28,6 +29,7 @@ export const ALL_TOOLS: readonly AnyTool[] = [
   getConsumptionProfileTool,
   getChargesTool,
   estimateGridChargesTool,
+  getElectricityCostTool,
   addRelationByWebAccessCodeTool,
   addRelationsByCprTool,
   deleteRelationTool,
