@@ -39,7 +39,10 @@ describe("get_electricity_cost", () => {
     });
     expect(r.isError, textOf(r)).toBeFalsy();
     const [cost] = data(r).costs;
-    const [direct] = await getElectricityCost(simClient(sim), eds(), [ids.household], { ...period, includePoints: true });
+    const [direct] = await getElectricityCost(simClient(sim), eds(), [ids.household], {
+      ...period,
+      includePoints: true,
+    });
     if (!direct?.ok) throw new Error("no direct cost");
     expect(cost).toMatchObject({
       meteringPointId: ids.household,
