@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import { costCommand } from "./commands/cost.js";
 import {
   chargeLinksCommand,
   chargesCommand,
@@ -32,6 +33,8 @@ Environment:
   ELOVERBLIK_REFRESH_TOKEN  refresh token (else the OS keychain, else the file from \`eloverblik login\`)
   ELOVERBLIK_API            customer (default) or thirdparty
   ELOVERBLIK_BASE_URL       default https://api.eloverblik.dk
+  ENERGI_DATA_SERVICE_BASE_URL  default https://api.energidataservice.dk (prices for \`eloverblik cost\`;
+                            published prices are cached under $XDG_CACHE_HOME/eloverblik-kit/prices)
   ELOVERBLIK_KEYCHAIN=off   never use the OS keychain (a 0600 file instead)
   ELOVERBLIK_REDIS_URL      redis://host:port: share the rate limit and the data-access token with
                             every process using this Redis (the quota is per IP address)
@@ -189,6 +192,23 @@ export async function main(
     .option("--to <date>", "day after the last")
     .option("--html <file>", "also write a self-contained HTML page")
     .action(run(reportCommand));
+  program
+    .command("cost")
+    .description(
+      "what electricity really cost per day: spot price, grid tariff valid at each hour, Energinet, elafgift, VAT, subscriptions (Energi Data Service)",
+    )
+    .argument("[ids...]", "18-digit metering point ids (default: every linked one)")
+    .option("--period <name>", "a named period (default last-30-days)")
+    .option("--from <date>", "first Danish day")
+    .option("--to <date>", "day after the last")
+    .option("--price-area <area>", "DK1 or DK2 (default: inferred from the postcode)")
+    .option("--electric-heating", "the home is electrically heated: reduced elafgift above 4,000 kWh a year")
+    .option("--year-to-date <kWh>", "with --electric-heating: kWh used this calendar year before --from")
+    .option("--markup <dkk>", "your supplier's markup, DKK/kWh excl. VAT (not in any public data)")
+    .option("--supplier-subscription <dkk>", "your supplier's subscription, DKK/month excl. VAT")
+    .option("--hourly", "one row per hour (or quarter) instead of per day; with --format csv a CSV")
+    .option("--no-chart", "no chart under the table")
+    .action(run(costCommand));
 
   try {
     await program.parseAsync([...argv], { from: "user" });

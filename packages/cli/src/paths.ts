@@ -12,3 +12,9 @@ export function accessTokenDirectory(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CACHE_HOME?.trim() || join(homedir(), ".cache");
   return join(base, "eloverblik-kit", "access-tokens");
 }
+
+/** `$XDG_CACHE_HOME/eloverblik-kit/prices`: Energi Data Service answers (public data) kept between runs. */
+export function priceCacheDirectory(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME?.trim() || join(homedir(), ".cache");
+  return join(base, "eloverblik-kit", "prices");
+}

@@ -6,11 +6,16 @@ import {
   type Eloverblik,
   EloverblikError,
 } from "@eloverblik-kit/client";
-import { createFileTokenStore } from "@eloverblik-kit/client/node";
+import {
+  createEnergiDataService,
+  createMemoryPriceCache,
+  type EnergiDataService,
+} from "@eloverblik-kit/client/energi-data-service";
+import { createFilePriceCache, createFileTokenStore } from "@eloverblik-kit/client/node";
 import { UsageError } from "./exit-codes.js";
 import type { Io } from "./io.js";
 import { FORMATS, type Format } from "./output.js";
-import { accessTokenDirectory } from "./paths.js";
+import { accessTokenDirectory, priceCacheDirectory } from "./paths.js";
 import { createProgress, type Progress } from "./progress.js";
 import { type FoundToken, findRefreshToken } from "./token-source.js";
 
@@ -37,6 +42,8 @@ export interface Runtime {
   /** The refresh token and where it is kept; undefined when there is none. */
   token(): Promise<FoundToken | undefined>;
   client(): Promise<Eloverblik>;
+  /** Energi Data Service (no token), with published prices cached in files between runs. */
+  eds(): Promise<EnergiDataService>;
   baseUrl(): Promise<string | undefined>;
   /** Progress for one call: a bar on a terminal for multi-request fetches, waits as warnings. */
   progress(label: string): Progress;
@@ -160,6 +167,8 @@ export function createRuntime(
   };
   const baseUrl = async () => (options.simulator ? (await simulator()).url : baseUrlOption);
   let client: Promise<Eloverblik> | undefined;
+  let eds: Promise<EnergiDataService> | undefined;
+  const edsBaseUrlOption = env.ENERGI_DATA_SERVICE_BASE_URL?.trim() || undefined;
   return {
     io,
     env,
@@ -196,6 +205,23 @@ export function createRuntime(
         });
       })();
       return client;
+    },
+    eds() {
+      eds ??= (async () => {
+        // The simulator serves Energi Data Service on its own port; its made-up prices stay in memory.
+        const url = options.simulator ? (await simulator()).url : edsBaseUrlOption;
+        return createEnergiDataService({
+          ...(url ? { baseUrl: url } : {}),
+          cache: options.simulator
+            ? createMemoryPriceCache()
+            : createFilePriceCache(priceCacheDirectory(env), {
+                scope: url ?? "https://api.energidataservice.dk",
+              }),
+          signal,
+          ...(maxAttempts === undefined ? {} : { retry: { maxAttempts } }),
+        });
+      })();
+      return eds;
     },
     progress: (label) => createProgress(io, label, showProgress),
     async close() {

@@ -19,7 +19,7 @@ export interface ReportOptions extends PeriodOptions {
 }
 
 /** The metering points a report covers: linked ones (Customer API) or authorized ones (Third Party). */
-async function reportIds(rt: Runtime): Promise<string[]> {
+export async function reportIds(rt: Runtime): Promise<string[]> {
   const client = await rt.client();
   if (client.api === "customer") {
     const points = await client.listMeteringPoints({ signal: rt.signal });

@@ -350,6 +350,11 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       fromToday: false,
     }));
   let energinetSubscription = 0;
+  // Energinet's subscription is per consumption metering point: one with Energinet's consumption
+  // tariffs (a production point has only the feed-in tariff).
+  const consumptionPoint = charges.tariffs.some(
+    (t) => t.owner === ENERGINET_GLN && (t.priceId === "40000" || t.priceId === "41000" || t.priceId === "EA-001"),
+  );
   for (const [date, sums] of days) {
     const atMs = localDateStartUtc(date);
     for (const s of subscriptions) {
@@ -365,7 +370,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       s.costDkk += perDay;
       sums.subscriptionsDkk += perDay;
     }
-    if (date >= ENERGINET_SUBSCRIPTION_FROM) {
+    if (consumptionPoint && date >= ENERGINET_SUBSCRIPTION_FROM) {
       const perDay = ENERGINET_SUBSCRIPTION_DKK_PER_YEAR / daysInYear(date);
       energinetSubscription += perDay;
       sums.subscriptionsDkk += perDay;
