@@ -74,7 +74,9 @@ describe("eloverblik cost", () => {
     );
     // The simulator's linked points include a blocked one: partial (3), named with its period.
     expect(table.code).toBe(3);
-    expect(table.stderr).toMatch(/1 of 4 metering point\(s\) failed:\n {2}\d{18}: .*FORBIDDEN.*Period 2025-10-25 to 2025-10-28/);
+    expect(table.stderr).toMatch(
+      /1 of 4 metering point\(s\) failed:\n {2}\d{18}: .*FORBIDDEN.*Period 2025-10-25 to 2025-10-28/,
+    );
     expect(table.stdout).toMatch(/spot .*grid .*energinet .*elafgift/s);
     expect(table.stdout).toMatch(/DKK incl\. VAT per day/);
     expect(table.stdout).toMatch(/note: Price area DK[12] inferred from postcode/);
