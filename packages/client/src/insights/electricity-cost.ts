@@ -353,7 +353,8 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   // Energinet's subscription is per consumption metering point: one with Energinet's consumption
   // tariffs (a production point has only the feed-in tariff).
   const consumptionPoint = charges.tariffs.some(
-    (t) => t.owner === ENERGINET_GLN && (t.priceId === "40000" || t.priceId === "41000" || t.priceId === "EA-001"),
+    (t) =>
+      t.owner === ENERGINET_GLN && (t.priceId === "40000" || t.priceId === "41000" || t.priceId === "EA-001"),
   );
   for (const [date, sums] of days) {
     const atMs = localDateStartUtc(date);
