@@ -16,6 +16,8 @@ import { runOperation } from "./actions";
 import {
   authenticationProperty,
   authorizationProperties,
+  costPeriodProperties,
+  costProperties,
   credentialsByApi,
   meteringPointProperties,
   operationProperties,
@@ -46,6 +48,8 @@ export class Eloverblik implements INodeType {
       ...operationProperties,
       ...meteringPointProperties,
       ...periodProperties,
+      ...costPeriodProperties,
+      ...costProperties,
       ...outputProperties,
       ...authorizationProperties,
       optionsProperty,

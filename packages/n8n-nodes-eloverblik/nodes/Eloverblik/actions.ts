@@ -1,14 +1,17 @@
 import {
   type Aggregation,
   type ApiKind,
+  addLocalDays,
   type Eloverblik,
   EloverblikError,
   type ItemResult,
   type TimeSeriesData,
   todayInDenmark,
 } from "@eloverblik-kit/client/core";
+import { getElectricityCost } from "@eloverblik-kit/client/energi-data-service";
 import {
   chargesOverview,
+  costNoteText,
   formatAddress,
   pointRecord,
   pointsWithTariffs,
@@ -17,6 +20,8 @@ import {
   tariffTable,
 } from "@eloverblik-kit/client/insights";
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from "n8n-workflow";
+import { CREDENTIAL_TYPE } from "../../shared/constants";
+import { edsBaseUrlOf, edsFor } from "../../shared/energi-data-service";
 import { errorJson, toNodeError } from "../../shared/errors";
 import { now } from "../../shared/ports";
 
@@ -284,6 +289,51 @@ export async function runOperation(
           } else {
             const overview = chargesOverview(charges, { nowMs: now(), date });
             emit(overview as unknown as IDataObject);
+          }
+        },
+        fail,
+      );
+      return;
+    }
+    case "charge:getCost": {
+      const ids = await meteringPointIds(ctx, client, i);
+      const period = periodOf(ctx, i);
+      // Custom dates without "To" are one day, as for the time series.
+      const to = period.to ?? addLocalDays(period.from, 1);
+      const area = param<string>(ctx, "priceArea", i, "auto");
+      const markup = param<number | null>(ctx, "supplierMarkup", i, null);
+      const subscription = param<number | null>(ctx, "supplierSubscription", i, null);
+      const output = param<string>(ctx, "costOutput", i, "summary");
+      const credentials = await ctx.getCredentials(CREDENTIAL_TYPE[p.api]);
+      const results = await getElectricityCost(client, edsFor(ctx, edsBaseUrlOf(credentials)), ids, {
+        from: period.from,
+        to,
+        includePoints: output === "points",
+        ...(area === "DK1" || area === "DK2" ? { priceArea: area } : {}),
+        ...(param<boolean>(ctx, "electricHeating", i, false) ? { electricHeating: true } : {}),
+        ...(typeof markup === "number" || typeof subscription === "number"
+          ? {
+              supplier: {
+                ...(typeof markup === "number" ? { markupDkkPerKwh: markup } : {}),
+                ...(typeof subscription === "number" ? { subscriptionDkkPerMonth: subscription } : {}),
+              },
+            }
+          : {}),
+      });
+      settle(
+        results,
+        (id, cost) => {
+          const { days, points, notes, ...totals } = cost;
+          if (output === "day") {
+            for (const d of days) emit({ meteringPointId: id, ...(d as unknown as IDataObject) });
+          } else if (output === "points") {
+            for (const pt of points ?? []) emit({ meteringPointId: id, ...(pt as unknown as IDataObject) });
+          } else {
+            emit({
+              ...(totals as unknown as IDataObject),
+              notes: notes.map(costNoteText),
+              noteKinds: notes.map((n) => n.kind),
+            });
           }
         },
         fail,

@@ -132,6 +132,13 @@ export const operationProperties: INodeProperties[] = [
         description:
           "Subscriptions, fees and tariffs in force today (grid company and Energinet), DKK excl. VAT.",
       },
+      {
+        name: "Get Electricity Cost",
+        value: "getCost",
+        action: "Get what electricity really cost",
+        description:
+          "Consumption priced hour by hour: spot price, the grid tariff valid then, Energinet's tariffs, elafgift, VAT and subscriptions (Energi Data Service)",
+      },
     ],
     default: "get",
   },
@@ -207,7 +214,7 @@ export const operationProperties: INodeProperties[] = [
 const takesMeteringPoints = {
   show: {
     resource: ["meteringPoint", "timeSeries", "charge", "export"],
-    operation: ["getDetails", "get", "timeSeries", "masterData", "charges", "addRelations"],
+    operation: ["getDetails", "get", "timeSeries", "masterData", "charges", "addRelations", "getCost"],
   },
 };
 
@@ -388,6 +395,75 @@ export const periodProperties: INodeProperties[] = [
       { name: "Year", value: "Year" },
     ],
     default: "Hour",
+  },
+];
+
+const takesCost = { resource: ["charge"], operation: ["getCost"] };
+
+/** The cost's period: the same fields as the time series', shown for Charge → Get Electricity Cost. */
+export const costPeriodProperties: INodeProperties[] = periodProperties
+  .filter((p) => p.name !== "aggregation")
+  .map((p) => ({ ...p, displayOptions: { show: { ...p.displayOptions?.show, ...takesCost } } }));
+
+export const costProperties: INodeProperties[] = [
+  {
+    displayName: "Price Area",
+    name: "priceArea",
+    type: "options",
+    displayOptions: { show: takesCost },
+    options: [
+      { name: "From the Postcode", value: "auto", description: "Inferred (1000–4999 east, else west)" },
+      { name: "DK1 (West: Jutland, Funen)", value: "DK1" },
+      { name: "DK2 (East: Zealand, Bornholm)", value: "DK2" },
+    ],
+    default: "auto",
+    description: "Which day-ahead price applies; the output says when it was inferred",
+  },
+  {
+    displayName: "Electric Heating",
+    name: "electricHeating",
+    type: "boolean",
+    default: false,
+    displayOptions: { show: takesCost },
+    description:
+      "Whether the home is electrically heated: reduced elafgift above 4,000 kWh in a calendar year",
+  },
+  {
+    displayName: "Supplier Markup (DKK/kWh Excl. VAT)",
+    name: "supplierMarkup",
+    type: "number",
+    typeOptions: { numberPrecision: 4, minValue: -10, maxValue: 10 },
+    default: 0,
+    displayOptions: { show: takesCost },
+    description: "Your supplier's markup on the spot price; not in any public data",
+  },
+  {
+    displayName: "Supplier Subscription (DKK/Month Excl. VAT)",
+    name: "supplierSubscription",
+    type: "number",
+    typeOptions: { numberPrecision: 2, minValue: 0, maxValue: 10000 },
+    default: 0,
+    displayOptions: { show: takesCost },
+  },
+  {
+    displayName: "Output",
+    name: "costOutput",
+    type: "options",
+    displayOptions: { show: takesCost },
+    options: [
+      { name: "One Item per Day", value: "day", description: "Every component per Danish day" },
+      {
+        name: "One Item per Point",
+        value: "points",
+        description: "Each hour or quarter hour with its prices and cost",
+      },
+      {
+        name: "Summary",
+        value: "summary",
+        description: "One item per metering point: every component in total, the rules used, the notes",
+      },
+    ],
+    default: "summary",
   },
 ];
 
