@@ -8,7 +8,12 @@ import {
   type EloverblikOptions,
   type TokenStore,
 } from "@eloverblik-kit/client";
-import { createFileTokenStore } from "@eloverblik-kit/client/node";
+import {
+  createEnergiDataService,
+  createMemoryPriceCache,
+  type EnergiDataService,
+} from "@eloverblik-kit/client/energi-data-service";
+import { createFilePriceCache, createFileTokenStore } from "@eloverblik-kit/client/node";
 import { createRedisCoordination, type RedisCoordination, RedisUrlError } from "@eloverblik-kit/redis";
 import type { NodeAPI, NodeDefinition, RedNode } from "./red.js";
 
@@ -20,6 +25,12 @@ export interface EloverblikConfigNode extends RedNode {
   baseUrl: string;
   /** The one client of this config node, so every node using it shares its token and its limiter. */
   client(): Eloverblik;
+  /**
+   * Energi Data Service (no token) for the cost: at its own address, or at the base URL when that
+   * points elsewhere (the simulator serves both). Published prices are kept in files under the user
+   * directory.
+   */
+  eds(): EnergiDataService;
   refreshToken(): string | undefined;
 }
 
@@ -30,7 +41,12 @@ export interface EloverblikConfigNode extends RedNode {
 function settingsOptions(RED: NodeAPI): Partial<EloverblikOptions> {
   const value = RED.settings.eloverblik;
   if (value === null || typeof value !== "object") return {};
-  const { redisUrl: _url, redisProcesses: _processes, ...options } = value as Record<string, unknown>;
+  const {
+    redisUrl: _url,
+    redisProcesses: _processes,
+    energiDataService: _eds,
+    ...options
+  } = value as Record<string, unknown>;
   return options as Partial<EloverblikOptions>;
 }
 
@@ -114,6 +130,29 @@ export function registerConfigNode(RED: NodeAPI): void {
       let client: Eloverblik | undefined;
       let redis: ReturnType<typeof redisFor>;
       node.refreshToken = () => token;
+      let eds: EnergiDataService | undefined;
+      node.eds = () => {
+        if (eds) return eds;
+        const { now, sleep, fetch } = settingsOptions(RED);
+        // `eloverblik: { energiDataService: { limits, retry } }` in settings.js (tests switch the pacing off).
+        const own = (RED.settings.eloverblik as { energiDataService?: unknown } | undefined)
+          ?.energiDataService;
+        const baseUrl = node.baseUrl === DEFAULT_BASE_URL ? undefined : node.baseUrl;
+        const userDir = RED.settings.userDir;
+        eds = createEnergiDataService({
+          ...(own !== null && typeof own === "object" ? own : {}),
+          ...(baseUrl ? { baseUrl } : {}),
+          ...(now ? { now } : {}),
+          ...(sleep ? { sleep } : {}),
+          ...(fetch ? { fetch } : {}),
+          cache:
+            typeof userDir === "string" && userDir !== ""
+              ? createFilePriceCache(join(userDir, ".eloverblik-kit", "prices"), { scope: baseUrl ?? "" })
+              : createMemoryPriceCache(),
+          signal: stopped.signal,
+        });
+        return eds;
+      };
       node.client = () => {
         if (client) return client;
         if (!token) {

@@ -1,6 +1,12 @@
 import { EloverblikError } from "@eloverblik-kit/client";
-import { chargesOverview, estimateGridCharges, type TimeSeriesPoint } from "@eloverblik-kit/client/insights";
-import { choice, period, text } from "../inputs.js";
+import { getElectricityCost } from "@eloverblik-kit/client/energi-data-service";
+import {
+  chargesOverview,
+  costNoteText,
+  estimateGridCharges,
+  type TimeSeriesPoint,
+} from "@eloverblik-kit/client/insights";
+import { choice, period, pick, text } from "../inputs.js";
 import { type OperationContext, type OperationResult, registerOperationNode } from "../operation-node.js";
 import type { NodeAPI } from "../red.js";
 import { idsOrAll } from "./all-metering-point-ids.js";
@@ -8,7 +14,60 @@ import { splitResults } from "./item-results.js";
 
 export const CHARGES_TYPE = "eloverblik-charges";
 
-const OUTPUTS = ["charges", "tariffs", "overview", "estimate", "chargeLinks"] as const;
+const OUTPUTS = ["charges", "tariffs", "overview", "estimate", "cost", "chargeLinks"] as const;
+
+/** A number from the message or the node (`msg.supplierMarkup`, …); empty: not given. */
+function amount(ctx: OperationContext, key: string): number | undefined {
+  const value = text(pick(ctx.msg, key, ctx.definition));
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(",", "."));
+  if (!Number.isFinite(n)) {
+    throw new EloverblikError({
+      code: "INVALID_INPUT",
+      message: `${key} must be a number of DKK; got ${JSON.stringify(value.slice(0, 30))}.`,
+    });
+  }
+  return n;
+}
+
+/** What electricity really cost (Energi Data Service prices and tariff history joined with consumption). */
+async function cost(ctx: OperationContext): Promise<OperationResult> {
+  const p = period(ctx.msg, ctx.definition, ctx.now());
+  const area = text(pick(ctx.msg, "priceArea", ctx.definition));
+  if (area !== undefined && area !== "DK1" && area !== "DK2") {
+    throw new EloverblikError({
+      code: "INVALID_INPUT",
+      message: `priceArea must be DK1 or DK2 (empty: from the postcode); got ${JSON.stringify(area.slice(0, 20))}.`,
+    });
+  }
+  const markup = amount(ctx, "supplierMarkup");
+  const subscription = amount(ctx, "supplierSubscription");
+  const heating = pick(ctx.msg, "electricHeating", ctx.definition);
+  const ids = await idsOrAll(ctx);
+  const results = await getElectricityCost(ctx.client, ctx.config.eds(), ids, {
+    ...p,
+    ...(area ? { priceArea: area } : {}),
+    ...(heating === true || heating === "true" ? { electricHeating: true } : {}),
+    ...(markup === undefined && subscription === undefined
+      ? {}
+      : {
+          supplier: {
+            ...(markup === undefined ? {} : { markupDkkPerKwh: markup }),
+            ...(subscription === undefined ? {} : { subscriptionDkkPerMonth: subscription }),
+          },
+        }),
+    signal: ctx.signal,
+  });
+  const { data, failed } = splitResults(results);
+  const costs = data.map((c) => ({ ...c, noteTexts: c.notes.map(costNoteText) }));
+  const total = costs.reduce((sum, c) => sum + c.totalDkk, 0);
+  return {
+    payload: { costs, failed },
+    summary: `${costs.length} costs, ${total.toFixed(2)} DKK incl. VAT`,
+    failed: failed.length,
+    set: { meteringPointIds: ids, from: p.from, to: p.to },
+  };
+}
 
 /** The consumption points a time series node (output points) put in `msg.payload.points`. */
 function incomingPoints(ctx: OperationContext): TimeSeriesPoint[] {
@@ -37,6 +96,7 @@ async function run(ctx: OperationContext): Promise<OperationResult> {
     return { payload: { chargeLinks: links }, summary: "charge links" };
   }
 
+  if (out === "cost") return cost(ctx);
   const points = out === "estimate" ? incomingPoints(ctx) : [];
   const ids =
     out === "estimate" && !ctx.msg.meteringPointIds && !ctx.definition.meteringPointIds
