@@ -70,6 +70,12 @@ export {
 } from "./raw/raw-clients.js";
 export type { Call, CallContext, CallKind, Send, Stage } from "./transport/pipeline.js";
 export type { ProgressEvent, ProgressListener } from "./transport/progress.js";
+export {
+  type RequestTally,
+  requestTally,
+  type WaitReason,
+  waitReasonText,
+} from "./transport/progress-words.js";
 export { RateLimiter } from "./transport/rate-limiter.js";
 export {
   LIMITS_2024,
