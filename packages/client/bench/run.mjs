@@ -5,7 +5,9 @@
 // (b) retained memory of the row form vs the columnar form,
 // (b') peak RSS of a 10 ids × 5 years PT15M job, each form in a fresh process,
 // (c) calls getTimeSeries sends vs planned vs the minimum (against the simulator),
-// (d) min+gzip size of what an app bundles (package.json sizeBudget) against the goals.
+// (d) min+gzip size of what an app bundles (package.json sizeBudget) against the goals,
+// (e) electricityCost over a year of hourly consumption against flattening that year's answer, and
+//     the Energi Data Service requests of a year's cost (first run, then over the same cache).
 // Exits 1 when a goal fails. Times are CPU time of the process (steadier than the wall clock on a
 // shared machine; wall-clock ratios are printed beside them). `node --expose-gc bench/run.mjs a d`
 // runs only the sections named.
@@ -293,6 +295,124 @@ if (section("d")) {
       });
     }
   }
+}
+
+// (e) what electricity cost -----------------------------------------------------------------------
+if (section("e")) {
+  console.log(
+    "\n(e) What electricity cost: a year of hourly consumption (2025, across the 2025-10-01 switch)",
+  );
+  const { startSimulator } = await import("@eloverblik-kit/simulator/server");
+  const { createEnergiDataService, createMemoryPriceCache, getElectricityCost } = await import(
+    "@eloverblik-kit/client/energi-data-service"
+  );
+  const { electricityCost } = await import("@eloverblik-kit/client/insights");
+  // Energi Data Service at its real limit (one request per dataset per minute); Eloverblik's off.
+  const sim = await startSimulator({ seed: 1, limits: "off" });
+  const household = sim.simulator.meteringPoints.household.id;
+  const eloverblik = createEloverblik({
+    api: "customer",
+    refreshToken: sim.tokens.customer,
+    baseUrl: sim.url,
+  });
+  const year = { from: "2025-01-01", to: "2026-01-01" };
+  // The raw answer, as flattening gets it.
+  const token = (
+    await (
+      await fetch(`${sim.url}/customerapi/api/token`, {
+        headers: { authorization: `Bearer ${sim.tokens.customer}` },
+      })
+    ).json()
+  ).result;
+  const answer = await fetch(
+    `${sim.url}/customerapi/api/meterdata/gettimeseries/${year.from}/${year.to}/Hour`,
+    {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ meteringPoints: { meteringPoint: [household] } }),
+    },
+  );
+  const parsed = JSON.parse(await answer.text());
+  const flat = flattenTimeSeries(parsed);
+  const edsRequests = () => sim.simulator.requests.filter((r) => r.operation?.startsWith("eds:")).length;
+  const cache = createMemoryPriceCache();
+  const eds = createEnergiDataService({ baseUrl: sim.url, cache });
+  const [first] = await getElectricityCost(eloverblik, eds, [household], { ...year, aggregation: "Hour" });
+  if (!first?.ok) throw new Error(`no cost: ${first?.error?.message}`);
+  const firstRequests = edsRequests();
+  // A second run: a new client over the same cache (the CLI's file cache between runs).
+  const again = createEnergiDataService({ baseUrl: sim.url, cache });
+  const [second] = await getElectricityCost(eloverblik, again, [household], { ...year, aggregation: "Hour" });
+  const secondRequests = edsRequests() - firstRequests;
+  // The minimum the limits allow: one request per dataset the period touches (limit=0 is allowed,
+  // so no dataset needs a second page): Elspotprices, DayAheadPrices and DatahubPricelist.
+  const minimum = 3;
+  const prices = await createEnergiDataService({ baseUrl: sim.url, cache }).dayAheadPrices({
+    ...year,
+    areas: ["DK2"],
+  });
+  const list = await createEnergiDataService({ baseUrl: sim.url, cache }).pricelist({
+    owners: ["5790000705689", "5790000432752"],
+  });
+  const [charges] = await eloverblik.getCharges([household]);
+  const input = {
+    from: year.from,
+    to: year.to,
+    points: flat.points,
+    prices: prices.points,
+    priceArea: { area: "DK2", source: "option" },
+    charges: charges.data,
+    pricelist: list.rows,
+  };
+  const times = { flatten: [], cost: [], "cost with points": [] };
+  // Warmed up alike first, so that neither side is timed while the JIT still compiles it.
+  for (let i = 0; i < 3; i++) {
+    flattenTimeSeries(parsed);
+    electricityCost(input);
+    electricityCost({ ...input, includePoints: true });
+  }
+  for (let i = 0; i < ITERATIONS; i++) {
+    for (const [name, run] of [
+      ["flatten", () => flattenTimeSeries(parsed)],
+      ["cost", () => electricityCost(input)],
+      ["cost with points", () => electricityCost({ ...input, includePoints: true })],
+    ]) {
+      // A year of hours flattens in about a millisecond: time 20 in a row, so the clock's grain and
+      // one collection do not decide the ratio.
+      gc?.();
+      const t = cpuMs();
+      for (let k = 0; k < 20; k++) run();
+      times[name].push((cpuMs() - t) / 20);
+    }
+  }
+  const f = median(times.flatten);
+  const c = median(times.cost);
+  const cp = median(times["cost with points"]);
+  console.log(
+    `  ${flat.points.length.toLocaleString("en")} hourly points, ${prices.points.length.toLocaleString("en")} prices (hourly, then quarter-hourly), ${list.rows.length} price-list rows`,
+  );
+  console.log(`  flattenTimeSeries            ${fmt(f, 2).padStart(8)} ms`);
+  console.log(`  electricityCost              ${fmt(c, 2).padStart(8)} ms  ${x(c / f)} flattening`);
+  console.log(`  electricityCost, per point   ${fmt(cp, 2).padStart(8)} ms  ${x(cp / f)} flattening`);
+  console.log(
+    `  Energi Data Service requests: first run ${firstRequests} (minimum ${minimum}), second run over the cache ${secondRequests}`,
+  );
+  console.log(
+    `  total ${first.data.totalDkk} DKK incl. VAT for ${first.data.kWh} kWh; second run ${second?.ok ? second.data.totalDkk : "failed"}`,
+  );
+  await sim.close();
+  results.push({
+    goal: `pricing a year of hourly consumption in ≤ 2× flattening it (${x(c / f)}; with every point ${x(cp / f)})`,
+    pass: c / f <= 2,
+  });
+  results.push({
+    goal: `a year's cost sends the minimum of Energi Data Service requests (${firstRequests} of ${minimum})`,
+    pass: firstRequests === minimum,
+  });
+  results.push({
+    goal: `a second run over the cache sends none (${secondRequests})`,
+    pass: secondRequests === 0 && second?.ok === true && second.data.totalDkk === first.data.totalDkk,
+  });
 }
 
 console.log("");

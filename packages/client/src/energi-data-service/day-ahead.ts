@@ -159,6 +159,7 @@ export async function dayAheadPrices(
         points.push({
           start: new Date(startMs).toISOString(),
           end: new Date(startMs + source.stepMs).toISOString(),
+          startMs,
           area,
           resolution: source.stepMs === HOUR_MS ? "PT1H" : "PT15M",
           dkkPerMwh: dkk,

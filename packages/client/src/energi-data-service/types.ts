@@ -38,6 +38,8 @@ export interface DayAheadPrice {
   /** UTC ISO instant (with `Z`). */
   start: string;
   end: string;
+  /** `start` as epoch ms (the cost engine reads this one when present). */
+  startMs?: number;
   area: string;
   resolution: "PT1H" | "PT15M";
   /** null: not published (yet), or missing in the dataset. */

@@ -2,13 +2,22 @@ import { ENERGINET_GLN } from "../energi-data-service/constants.js";
 import { invalidInput } from "../errors/eloverblik-error.js";
 import {
   addLocalDays,
+  copenhagenOffsetMinutes,
   isValidLocalDate,
   localDateOf,
   localDateStartUtc,
-  localParts,
 } from "../time/danish-time.js";
 import { monthlyAmount } from "./charge-amounts.js";
-import { hourPrice, type IndexedRow, indexRows, rowAt, rowKey } from "./cost-rows.js";
+import {
+  hourPrice,
+  type IndexedRow,
+  indexRows,
+  instantMs,
+  PriceIndex,
+  RowTimeline,
+  rowAt,
+  rowKey,
+} from "./cost-rows.js";
 import type {
   CostComponents,
   CostDay,
@@ -124,14 +133,24 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   );
 
   // Day-ahead prices of the area by start instant.
-  const prices = new Map<number, { dkk: number | null; step: number }>();
+  const hourStarts: number[] = [];
+  const hourValues: number[] = [];
+  const quarterStarts: number[] = [];
+  const quarterValues: number[] = [];
   for (const p of input.prices) {
     if (p.area !== priceArea.area) continue;
-    prices.set(Date.parse(p.start), {
-      dkk: p.dkkPerMwh,
-      step: p.resolution === "PT15M" ? QUARTER_MS : HOUR_MS,
-    });
+    const ms = typeof p.startMs === "number" ? p.startMs : instantMs(p.start);
+    // NaN: not published (yet).
+    if (p.resolution === "PT15M") {
+      quarterStarts.push(ms);
+      quarterValues.push(p.dkkPerMwh ?? Number.NaN);
+    } else {
+      hourStarts.push(ms);
+      hourValues.push(p.dkkPerMwh ?? Number.NaN);
+    }
   }
+  const hourly = new PriceIndex(HOUR_MS, hourStarts, hourValues);
+  const quarterly = new PriceIndex(QUARTER_MS, quarterStarts, quarterValues);
 
   // The grid company's codes from today's charges; their history from the price list.
   const gridTariffs = new Map<string, { owner: string; code: string; note: string }>();
@@ -150,14 +169,14 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     }
     return {
       ...g,
-      rows: index.get(rowKey(g.owner, "D03", g.code)),
-      fallback,
+      rows: new RowTimeline(index.get(rowKey(g.owner, "D03", g.code))),
+      fallback: new RowTimeline(fallback),
       costDkk: 0,
       missing: 0,
       fallbacks: new Map<string, number>(),
     };
   });
-  const energinet = (code: string) => index.get(rowKey(ENERGINET_GLN, "D03", code));
+  const energinet = (code: string) => new RowTimeline(index.get(rowKey(ENERGINET_GLN, "D03", code)));
   const transmission = energinet("40000");
   const system = energinet("41000");
   const tax = energinet("EA-001");
@@ -179,24 +198,31 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   let pricedKwh = 0;
   let yearOfRunning = Number(from.slice(0, 4));
   let running = ytd;
-  // The day of the latest point, so the date is worked out once a day rather than per point.
+
+  // The Danish day of the latest point: its date is worked out once a day, not per point, and on
+  // a day without a clock change the local hour is the hours since local midnight.
   let dayStartMs = Number.NaN;
   let dayEndMs = Number.NaN;
+  let dayHasClockChange = false;
   let day: Sums | undefined;
+  const hourMs = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
 
   for (const p of input.points) {
     if (p.businessType === "A01") {
       production++;
       continue;
     }
-    const startMs = Date.parse(p.start);
-    const endMs = Date.parse(p.end);
+    const startMs = instantMs(p.start);
     if (!(startMs >= fromMs && startMs < toMs)) continue;
+    const duration =
+      p.resolution === "PT1H" ? HOUR_MS : p.resolution === "PT15M" ? QUARTER_MS : Date.parse(p.end) - startMs;
+    const endMs = startMs + duration;
     if (dataEndMs === undefined || endMs > dataEndMs) dataEndMs = endMs;
     if (!(startMs >= dayStartMs && startMs < dayEndMs)) {
       const date = localDateOf(startMs);
       dayStartMs = localDateStartUtc(date);
       dayEndMs = localDateStartUtc(addLocalDays(date, 1));
+      dayHasClockChange = dayEndMs - dayStartMs !== 24 * HOUR_MS;
       day = days.get(date);
       const year = Number(date.slice(0, 4));
       if (year !== yearOfRunning) {
@@ -211,38 +237,32 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       points?.push(emptyPoint(p.start, p.end, null, markup));
       continue;
     }
-    const duration = endMs - startMs;
     // The day-ahead price for the point, by the rule its resolution needs.
-    let spot: number | null = null;
+    let spot = Number.NaN;
     if (duration === HOUR_MS) {
-      const hour = prices.get(startMs);
-      if (hour !== undefined && hour.step === HOUR_MS) {
-        spot = hour.dkk;
+      const hour = hourly.get(startMs);
+      if (hour !== undefined) {
+        spot = hour;
         rules.add("same-resolution");
       } else {
-        let sum = 0;
-        let n = 0;
-        for (let i = 0; i < 4; i++) {
-          const quarter = prices.get(startMs + i * QUARTER_MS);
-          if (quarter?.step === QUARTER_MS && quarter.dkk !== null) {
-            sum += quarter.dkk;
-            n++;
-          }
-        }
-        if (n === 4) {
-          spot = sum / 4;
+        const a = quarterly.get(startMs);
+        const b = quarterly.get(startMs + QUARTER_MS);
+        const c = quarterly.get(startMs + 2 * QUARTER_MS);
+        const d = quarterly.get(startMs + 3 * QUARTER_MS);
+        if (a !== undefined && b !== undefined && c !== undefined && d !== undefined) {
+          spot = (a + b + c + d) / 4; // NaN when any quarter is unpublished
           rules.add("mean-of-quarters");
         }
       }
     } else if (duration === QUARTER_MS) {
-      const quarter = prices.get(startMs);
-      if (quarter !== undefined && quarter.step === QUARTER_MS) {
-        spot = quarter.dkk;
+      const quarter = quarterly.get(startMs);
+      if (quarter !== undefined) {
+        spot = quarter;
         rules.add("same-resolution");
       } else {
-        const hour = prices.get(Math.floor(startMs / HOUR_MS) * HOUR_MS);
-        if (hour !== undefined && hour.step === HOUR_MS) {
-          spot = hour.dkk;
+        const hour = hourly.get(hourMs(startMs));
+        if (hour !== undefined) {
+          spot = hour;
           rules.add("hour-price-for-quarters");
         }
       }
@@ -251,21 +271,25 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       if (day) day.unpricedPoints++;
       continue;
     }
-    if (spot === null) {
+    if (Number.isNaN(spot)) {
       unpriced.push(p.start);
-      if (day) day.unpricedPoints++;
-      if (day) day.kWh += q;
+      if (day) {
+        day.unpricedPoints++;
+        day.kWh += q;
+      }
       totals.kWh += q;
       points?.push(emptyPoint(p.start, p.end, q, markup));
       continue;
     }
     const spotPerKwh = spot / 1000;
-    const localHour = localParts(startMs).hour;
+    const localHour = dayHasClockChange
+      ? Math.floor((startMs + copenhagenOffsetMinutes(startMs) * 60_000) / HOUR_MS) % 24
+      : Math.floor((startMs - dayStartMs) / HOUR_MS);
     let gridPerKwh = 0;
     for (const g of grid) {
-      let row = rowAt(g.rows, startMs);
+      let row = g.rows.at(startMs);
       if (row === undefined) {
-        row = rowAt(g.fallback, startMs);
+        row = g.fallback.at(startMs);
         if (row !== undefined) g.fallbacks.set(row.code, (g.fallbacks.get(row.code) ?? 0) + 1);
       }
       if (row === undefined) {
@@ -276,9 +300,9 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       gridPerKwh += price;
       g.costDkk += price * q;
     }
-    const tRow = rowAt(transmission, startMs);
-    const sRow = rowAt(system, startMs);
-    const eRow = rowAt(tax, startMs);
+    const tRow = transmission.at(startMs);
+    const sRow = system.at(startMs);
+    const eRow = tax.at(startMs);
     if (tRow === undefined) missing.transmission++;
     if (sRow === undefined) missing.system++;
     const transPerKwh = tRow ? hourPrice(tRow, localHour) : 0;
@@ -288,8 +312,8 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     else {
       const full = hourPrice(eRow, localHour);
       if (input.electricHeating) {
-        const rRow = rowAt(reducedTax, startMs);
         // The part of the point above the year's 4,000 kWh at the reduced rate (none without its row).
+        const rRow = reducedTax.at(startMs);
         const below = Math.max(0, Math.min(q, REDUCED_ELAFGIFT_THRESHOLD_KWH - running));
         const above = rRow ? q - below : 0;
         elafgift = (q - above) * full + (rRow ? above * hourPrice(rRow, localHour) : 0);
@@ -299,31 +323,29 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     running += q;
     pricedPoints++;
     pricedKwh += q;
-    const energy = {
-      spotDkk: spotPerKwh * q,
-      gridTariffDkk: gridPerKwh * q,
-      transmissionTariffDkk: transPerKwh * q,
-      systemTariffDkk: sysPerKwh * q,
-      elafgiftDkk: elafgift,
-      supplierMarkupDkk: markup * q,
-    };
-    for (const target of day ? [totals, day] : [totals]) {
-      target.kWh += q;
-      target.spotDkk += energy.spotDkk;
-      target.gridTariffDkk += energy.gridTariffDkk;
-      target.transmissionTariffDkk += energy.transmissionTariffDkk;
-      target.systemTariffDkk += energy.systemTariffDkk;
-      target.elafgiftDkk += energy.elafgiftDkk;
-      target.supplierMarkupDkk += energy.supplierMarkupDkk;
+    const spotDkk = spotPerKwh * q;
+    const gridDkk = gridPerKwh * q;
+    const transDkk = transPerKwh * q;
+    const sysDkk = sysPerKwh * q;
+    const markupDkk = markup * q;
+    totals.kWh += q;
+    totals.spotDkk += spotDkk;
+    totals.gridTariffDkk += gridDkk;
+    totals.transmissionTariffDkk += transDkk;
+    totals.systemTariffDkk += sysDkk;
+    totals.elafgiftDkk += elafgift;
+    totals.supplierMarkupDkk += markupDkk;
+    if (day) {
+      day.kWh += q;
+      day.spotDkk += spotDkk;
+      day.gridTariffDkk += gridDkk;
+      day.transmissionTariffDkk += transDkk;
+      day.systemTariffDkk += sysDkk;
+      day.elafgiftDkk += elafgift;
+      day.supplierMarkupDkk += markupDkk;
     }
     if (points) {
-      const excl =
-        energy.spotDkk +
-        energy.gridTariffDkk +
-        energy.transmissionTariffDkk +
-        energy.systemTariffDkk +
-        energy.elafgiftDkk +
-        energy.supplierMarkupDkk;
+      const excl = spotDkk + gridDkk + transDkk + sysDkk + elafgift + markupDkk;
       points.push({
         start: p.start,
         end: p.end,
