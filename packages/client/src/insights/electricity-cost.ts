@@ -173,7 +173,10 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       fallback: new RowTimeline(fallback),
       costDkk: 0,
       missing: 0,
-      fallbacks: new Map<string, number>(),
+      lastFallback: undefined as IndexedRow | undefined,
+      lastFallbackCount: 0,
+      /** Points priced with each row found through the note (counted per row, summed per code). */
+      fallbacks: new Map<IndexedRow, number>(),
     };
   });
   const energinet = (code: string) => new RowTimeline(index.get(rowKey(ENERGINET_GLN, "D03", code)));
@@ -186,7 +189,10 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   const totals = zero();
   const days = new Map<string, Sums>();
   for (let d = from; d < to; d = addLocalDays(d, 1)) days.set(d, zero());
-  const rules = new Set<PriceRule>();
+  // Which price rules applied (flags: set per point, read once).
+  let sameResolution = false;
+  let meanOfQuarters = false;
+  let hourForQuarters = false;
   const points: CostPoint[] | undefined = input.includePoints ? [] : undefined;
   let withoutQuantity = 0;
   let production = 0;
@@ -243,7 +249,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       const hour = hourly.get(startMs);
       if (hour !== undefined) {
         spot = hour;
-        rules.add("same-resolution");
+        sameResolution = true;
       } else {
         const a = quarterly.get(startMs);
         const b = quarterly.get(startMs + QUARTER_MS);
@@ -251,19 +257,19 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
         const d = quarterly.get(startMs + 3 * QUARTER_MS);
         if (a !== undefined && b !== undefined && c !== undefined && d !== undefined) {
           spot = (a + b + c + d) / 4; // NaN when any quarter is unpublished
-          rules.add("mean-of-quarters");
+          meanOfQuarters = true;
         }
       }
     } else if (duration === QUARTER_MS) {
       const quarter = quarterly.get(startMs);
       if (quarter !== undefined) {
         spot = quarter;
-        rules.add("same-resolution");
+        sameResolution = true;
       } else {
         const hour = hourly.get(hourMs(startMs));
         if (hour !== undefined) {
           spot = hour;
-          rules.add("hour-price-for-quarters");
+          hourForQuarters = true;
         }
       }
     } else {
@@ -290,7 +296,15 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       let row = g.rows.at(startMs);
       if (row === undefined) {
         row = g.fallback.at(startMs);
-        if (row !== undefined) g.fallbacks.set(row.code, (g.fallbacks.get(row.code) ?? 0) + 1);
+        if (row !== undefined) {
+          if (row === g.lastFallback) g.lastFallbackCount++;
+          else {
+            if (g.lastFallback)
+              g.fallbacks.set(g.lastFallback, (g.fallbacks.get(g.lastFallback) ?? 0) + g.lastFallbackCount);
+            g.lastFallback = row;
+            g.lastFallbackCount = 1;
+          }
+        }
       }
       if (row === undefined) {
         g.missing++;
@@ -378,6 +392,16 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     (t) =>
       t.owner === ENERGINET_GLN && (t.priceId === "40000" || t.priceId === "41000" || t.priceId === "EA-001"),
   );
+  const monthDays = new Map<string, number>();
+  const lengthOf = (date: string) => {
+    const key = date.slice(0, 7);
+    let n = monthDays.get(key);
+    if (n === undefined) {
+      n = daysInMonth(date);
+      monthDays.set(key, n);
+    }
+    return n;
+  };
   for (const [date, sums] of days) {
     const atMs = localDateStartUtc(date);
     for (const s of subscriptions) {
@@ -385,10 +409,10 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       let perDay: number;
       if (row !== undefined) {
         const amount = (row.prices[0] as number) * (s.charge.quantity ?? 1);
-        perDay = row.resolution === "P1D" ? amount : amount / daysInMonth(date);
+        perDay = row.resolution === "P1D" ? amount : amount / lengthOf(date);
       } else {
         s.fromToday = true;
-        perDay = monthlyAmount(s.charge) / daysInMonth(date);
+        perDay = monthlyAmount(s.charge) / lengthOf(date);
       }
       s.costDkk += perDay;
       sums.subscriptionsDkk += perDay;
@@ -398,7 +422,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       energinetSubscription += perDay;
       sums.subscriptionsDkk += perDay;
     }
-    if (supplierMonthly !== 0) sums.subscriptionsDkk += supplierMonthly / daysInMonth(date);
+    if (supplierMonthly !== 0) sums.subscriptionsDkk += supplierMonthly / lengthOf(date);
     totals.subscriptionsDkk += sums.subscriptionsDkk;
   }
 
@@ -419,7 +443,11 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   for (const g of grid) {
     if (g.missing > 0)
       notes.push({ kind: "tariff-missing", component: "grid", code: g.code, points: g.missing });
-    for (const [usedCode, n] of g.fallbacks)
+    if (g.lastFallback)
+      g.fallbacks.set(g.lastFallback, (g.fallbacks.get(g.lastFallback) ?? 0) + g.lastFallbackCount);
+    const byCode = new Map<string, number>();
+    for (const [row, n] of g.fallbacks) byCode.set(row.code, (byCode.get(row.code) ?? 0) + n);
+    for (const [usedCode, n] of byCode)
       notes.push({ kind: "grid-code-fallback", code: g.code, note: g.note, usedCode, points: n });
   }
   for (const [component, code] of [
@@ -459,7 +487,14 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     pricedPoints,
     averageEnergyPriceDkkPerKwh: pricedKwh > 0 ? roundTo((energyExcl * (1 + vatRate)) / pricedKwh, 4) : null,
     vatRate,
-    rules: { price: [...rules].sort(), tariffHour: "danish-local-hour" },
+    rules: {
+      price: [
+        ...(meanOfQuarters ? (["mean-of-quarters"] as const) : []),
+        ...(hourForQuarters ? (["hour-price-for-quarters"] as const) : []),
+        ...(sameResolution ? (["same-resolution"] as const) : []),
+      ] as PriceRule[],
+      tariffHour: "danish-local-hour",
+    },
     days: [...days].map(
       ([date, sums]): CostDay => ({ date, ...finish(sums, vatRate), unpricedPoints: sums.unpricedPoints }),
     ),
