@@ -1,4 +1,6 @@
 import type { TimeSeriesPoint } from "@eloverblik-kit/client";
+import type { ElectricityCost } from "@eloverblik-kit/client/energi-data-service";
+import type { CostDay } from "@eloverblik-kit/client/insights";
 import {
   danishDay,
   formatDanishTime,
@@ -14,6 +16,8 @@ export interface ReportPage {
   failures: readonly { id: string; message: string }[];
   simulator: boolean;
   generatedAtMs: number;
+  /** What each metering point's consumption cost per day, when prices could be had. */
+  cost?: { costs: readonly ElectricityCost[]; problem?: string | undefined };
 }
 
 const esc = (text: string) =>
@@ -140,7 +144,43 @@ ${rows.join("\n")}
 </svg>`;
 }
 
-function section(s: ReportSeries): string {
+/** DKK per day, stacked by component, with the day's total over each bar. */
+function costBars(cost: ElectricityCost): string {
+  const days = cost.days;
+  if (days.length === 0) return "<p>No prices for this period.</p>";
+  const parts = [
+    ["spot", (d: CostDay) => d.spotDkk],
+    ["grid", (d: CostDay) => d.gridTariffDkk],
+    ["energinet", (d: CostDay) => d.transmissionTariffDkk + d.systemTariffDkk],
+    ["elafgift", (d: CostDay) => d.elafgiftDkk],
+    ["other", (d: CostDay) => d.supplierMarkupDkk + d.subscriptionsDkk],
+    ["vat", (d: CostDay) => d.vatDkk],
+  ] as const;
+  const max = Math.max(...days.map((d) => d.totalDkk), 0.01);
+  const w = 22;
+  const h = 160;
+  const top = 18;
+  const bars = days.map((d, i) => {
+    const x = 40 + i * w;
+    let y = top + h;
+    const rects = parts.map(([name, value]) => {
+      const height = (Math.max(0, value(d)) / max) * h;
+      y -= height;
+      return `<rect class="cost ${name}" x="${x}" y="${y.toFixed(1)}" width="${w - 4}" height="${height.toFixed(1)}"/>`;
+    });
+    const day = danishDay(d.date);
+    const tip = `${d.date}: ${d.totalDkk.toFixed(2)} DKK incl. VAT for ${num(d.kWh)} kWh${day.change ? ` (${day.hours} hours)` : ""}${d.unpricedPoints ? `, ${d.unpricedPoints} hours not priced` : ""}`;
+    return `<g data-cost-date="${esc(d.date)}" data-total="${d.totalDkk.toFixed(2)}"><title>${esc(tip)}</title>${rects.join("")}${i % 7 === 0 ? `<text class="axis" x="${x}" y="${top + h + 14}">${esc(d.date.slice(5))}</text>` : ""}</g>`;
+  });
+  const width = 40 + days.length * w + 10;
+  return `<svg class="cost-bars" role="img" aria-label="DKK per day" viewBox="0 0 ${width} ${top + h + 24}" width="${width}" height="${top + h + 24}">
+<text class="axis" x="0" y="${top}">${max.toFixed(0)} kr</text><line class="base" x1="38" x2="${width}" y1="${top + h}" y2="${top + h}"/>
+${bars.join("\n")}
+</svg>
+<p class="legend">${parts.map(([name]) => `<span class="cost-key ${name}">${name}</span>`).join("")} — ${cost.totalDkk.toFixed(2)} DKK incl. VAT for ${num(cost.kWh)} kWh (${cost.priceArea.area}${cost.priceArea.source === "postcode" ? ", from the postcode" : ""}).</p>`;
+}
+
+function section(s: ReportSeries, cost?: ElectricityCost): string {
   const unit = unitLabel(s.summary?.unit || s.data.points[0]?.unit || "KWH");
   const sum = s.summary;
   const dst = (sum?.periods ?? []).filter((p) => danishDay(p.period).change);
@@ -165,6 +205,7 @@ ${gaps.length ? `<p class="note gap-note">Data gaps: ${gaps.map((p) => `${p.peri
 ${dailyBars(s, unit)}
 <h3>${unit} per hour of the day (Danish time)</h3>
 ${heatmap(s, unit)}
+${cost ? `<h3>What it cost per day (DKK incl. VAT; spot price, tariffs and taxes from Energi Data Service)</h3>\n${costBars(cost)}` : ""}
 </section>`;
 }
 
@@ -181,6 +222,9 @@ h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;font-family:monospace}h3{fo
 .cell.estimated{stroke:#555;stroke-dasharray:2 1}.cell.repeated{stroke:#1b3a5c;stroke-width:1}
 .failures{color:#c0392b}.legend span{display:inline-block;padding:0 .5em;margin-right:.5em;border:1px solid #999}
 svg{display:block;max-width:100%;height:auto}
+.cost.spot,.cost-key.spot{fill:#4a90c2;background:#4a90c2}.cost.grid,.cost-key.grid{fill:#e0a030;background:#e0a030}
+.cost.energinet,.cost-key.energinet{fill:#7a5ea8;background:#7a5ea8}.cost.elafgift,.cost-key.elafgift{fill:#c0392b;background:#c0392b}
+.cost.other,.cost-key.other{fill:#888;background:#888}.cost.vat,.cost-key.vat{fill:#bbb;background:#bbb}.cost-key{color:#fff}
 `;
 
 /** A self-contained page: inline CSS and SVG, no script, no network. */
@@ -204,7 +248,15 @@ export function reportHtml(page: ReportPage): string {
 <p class="legend"><span style="background:#3a6ea5;color:#fff">23h/25h</span>clock change
 <span style="background:#e08e3c">!</span>hours missing <span style="background:#ddd;border-color:#c0392b">grey</span>no reading
 <span style="background:#f4f4f4">hatched</span>hour that does not exist</p>
-${page.series.map(section).join("\n")}
+${page.series
+  .map((s) =>
+    section(
+      s,
+      page.cost?.costs.find((c) => c.meteringPointId === s.data.meteringPointId),
+    ),
+  )
+  .join("\n")}
+${page.cost?.problem ? `<p class="note gap-note cost-problem">The cost per day is left out: ${esc(page.cost.problem)}</p>` : ""}
 ${failures}
 </body>
 </html>

@@ -28,6 +28,7 @@ afterAll(async () => {
 interface Report {
   series: Array<{
     meteringPointId: string;
+    businessType: string;
     periods: Array<{ period: string; hours: number; missingPoints: number; points: number }>;
   }>;
 }
@@ -88,6 +89,16 @@ describe("report --html", () => {
         0,
       );
       expect(await page.locator("svg.bars g[data-gap]").count()).toBe(gapDays);
+      // The cost per day of each consumption metering point, the 25-hour day included.
+      const consumption = report.series.filter((s) => s.businessType === "A04");
+      expect(consumption.length).toBeGreaterThan(0);
+      expect(await page.locator("svg.cost-bars").count()).toBe(consumption.length);
+      expect(await page.locator("svg.cost-bars g[data-cost-date]").count()).toBe(
+        consumption.reduce((n, s) => n + s.periods.length, 0),
+      );
+      const autumn = page.locator('svg.cost-bars g[data-cost-date="2025-10-26"]');
+      expect(await autumn.count()).toBe(consumption.length);
+      expect(Number(await autumn.first().getAttribute("data-total"))).toBeGreaterThan(0);
       const screenshot = join(OUTPUT, "report.png");
       await page.screenshot({ path: screenshot, fullPage: true });
       process.stdout.write(`report-html.test.ts: screenshot of the HTML report: ${screenshot}\n`);

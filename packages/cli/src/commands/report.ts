@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import type { ItemResult, TimeSeriesData } from "@eloverblik-kit/client";
+import { type ElectricityCost, getElectricityCost } from "@eloverblik-kit/client/energi-data-service";
 import {
   danishDay,
   type SeriesSummary,
@@ -123,11 +124,39 @@ export async function reportCommand(rt: Runtime, o: ReportOptions): Promise<Exit
   });
   if (o.html) {
     const failures = results.flatMap((r) => (r.ok ? [] : [{ id: r.id, message: r.error.message }]));
+    const cost = await costPerDay(rt, series, period);
     await writeFile(
       o.html,
-      reportHtml({ period, series, failures, simulator: rt.simulator, generatedAtMs: Date.now() }),
+      reportHtml({ period, series, failures, simulator: rt.simulator, generatedAtMs: Date.now(), cost }),
     );
     rt.io.err(`eloverblik: wrote ${o.html}`);
   }
   return reportFailures(rt.io, rt.errorFormat, results);
+}
+
+/**
+ * What the report's consumption cost per day (spot price, tariffs, taxes, VAT), for the page. The
+ * report stands without it: when prices cannot be had, the page says why instead.
+ */
+async function costPerDay(
+  rt: Runtime,
+  series: readonly ReportSeries[],
+  period: { from: string; to: string },
+): Promise<{ costs: ElectricityCost[]; problem?: string }> {
+  // Consumption only: a production metering point (A01) has nothing to pay for.
+  const ids = series
+    .filter((s) => s.data.points.length > 0 && s.summary?.businessType !== "A01")
+    .map((s) => s.data.meteringPointId);
+  if (ids.length === 0) return { costs: [] };
+  try {
+    const results = await getElectricityCost(await rt.client(), await rt.eds(), ids, {
+      ...period,
+      signal: rt.signal,
+    });
+    const costs = results.flatMap((r) => (r.ok ? [r.data] : []));
+    const failed = results.flatMap((r) => (r.ok ? [] : [`${r.id}: ${r.error.message}`]));
+    return failed.length > 0 ? { costs, problem: failed.join(" ") } : { costs };
+  } catch (error) {
+    return { costs: [], problem: error instanceof Error ? error.message : String(error) };
+  }
 }
