@@ -19,10 +19,9 @@ import {
   summarizeTimeSeries,
   tariffTable,
 } from "@eloverblik-kit/client/insights";
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from "n8n-workflow";
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from "n8n-workflow";
 import { CREDENTIAL_TYPE } from "../../shared/constants";
 import { edsBaseUrlOf, edsFor } from "../../shared/energi-data-service";
-import { errorJson, toNodeError } from "../../shared/errors";
 import { now } from "../../shared/ports";
 
 export interface Params {
@@ -394,6 +393,3 @@ export async function runOperation(
       );
   }
 }
-
-export type { JsonObject };
-export { errorJson, toNodeError };
