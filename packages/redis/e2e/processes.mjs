@@ -72,6 +72,8 @@ function summary(label, { sim, started, ended }, results, calls = CALLS) {
     failed: results.reduce((n, r) => n + r.failed, 0),
     tooMany: requests.filter((r) => r.status === 429).length,
     tokenExchanges: requests.filter((r) => r.operation === "getToken" && r.status === 200).length,
+    // When each token call reached the simulator, ms after "go" (tells a slow exchange from a race).
+    tokenCallsAtMs: requests.filter((r) => r.operation === "getToken").map((r) => r.at - started),
     requests: requests.length,
     seconds: ms / 1000,
     warnings: results.map((r) => r.warnings),

@@ -73,9 +73,9 @@ export class RedisTokenStore implements TokenStore {
         redis.set(lock, this.holder, "PX", this.lockMs, "NX"),
       );
       if (!claim) return this.fromMemory(storeKey);
-      if (claim.value === "OK") return undefined;
+      if (claim.value === "OK") return this.afterClaim(storeKey, entry, lock);
       const holder = await this.connection.run((redis) => redis.get(lock));
-      if (holder?.value === this.holder) return undefined;
+      if (holder?.value === this.holder) return this.afterClaim(storeKey, entry, lock);
       if (Date.now() >= deadline) return undefined;
       await new Promise((resolve) => setTimeout(resolve, pause));
       const again = await this.connection.run((redis) => redis.get(entry));
@@ -83,6 +83,22 @@ export class RedisTokenStore implements TokenStore {
       const value = again.value === null ? undefined : open(storeKey, entry, again.value);
       if (value) return value;
     }
+  }
+
+  /**
+   * The claim is ours, but the previous holder may have stored its token and released the claim
+   * between our last read and our claim (it stores before it releases): read once more, and hand
+   * back the claim with the token found, so that this process does not exchange a second time.
+   */
+  private async afterClaim(
+    storeKey: string,
+    entry: string,
+    lock: string,
+  ): Promise<StoredAccessToken | undefined> {
+    const read = await this.connection.run((redis) => redis.get(entry));
+    const found = read?.value ? open(storeKey, entry, read.value) : undefined;
+    if (found) await this.connection.run((redis) => redis.eval(RELEASE_LOCK, 1, lock, this.holder));
+    return found;
   }
 
   async set(storeKey: string, value: StoredAccessToken): Promise<void> {

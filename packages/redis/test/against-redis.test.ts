@@ -7,7 +7,12 @@ import { type RunningSimulator, startSimulator } from "@eloverblik-kit/simulator
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRedis, redisServerBinary, skipMessage, startRedis } from "../e2e/redis-server.mjs";
-import { createRedisCoordination, type RedisCoordination } from "../src/index.js";
+import {
+  createRedisCoordination,
+  RedisConnection,
+  type RedisCoordination,
+  RedisTokenStore,
+} from "../src/index.js";
 
 if (!redisServerBinary) console.warn(skipMessage);
 
@@ -161,6 +166,40 @@ describe.skipIf(!redisServerBinary)("against a real redis-server", () => {
       expect(await strict.tokenStore.get(other)).toBeUndefined();
     } finally {
       admin.disconnect();
+    }
+  });
+
+  it("a process that claims the exchange just after another stored the token uses that token (no second exchange)", async () => {
+    // The interleaving a loaded machine produced on CI: B reads the entry (a miss) while A is exchanging;
+    // A then stores its token and releases the claim; B's next claim succeeds. B must find A's token.
+    const storeKey = tokenStoreKey("customer", sim.url, sim.tokens.customer);
+    const token = { accessToken: "a".repeat(40), expiresAtMs: Date.now() + 3600_000, verifier: "v" };
+    const connectionA = new RedisConnection({ url: redis.url, onWarning: () => undefined });
+    let reads = 0;
+    let hook: (() => Promise<void>) | undefined;
+    class Interleaved extends RedisConnection {
+      override async run<T>(operation: Parameters<RedisConnection["run"]>[0]) {
+        const result = await super.run(operation as never);
+        if (++reads === 4 && hook) await hook();
+        return result as { value: T } | undefined;
+      }
+    }
+    const connectionB = new Interleaved({ url: redis.url, onWarning: () => undefined });
+    const a = new RedisTokenStore({ connection: connectionA });
+    const b = new RedisTokenStore({ connection: connectionB });
+    try {
+      expect(await a.get(storeKey)).toBeUndefined(); // A claims the exchange
+      // B's commands: GET entry, SET NX (taken), GET claim, pause, GET entry (still a miss) — then A stores.
+      hook = () => a.set(storeKey, token);
+      const found = await b.get(storeKey);
+      expect(reads).toBeGreaterThanOrEqual(5);
+      expect(found?.accessToken).toBe(token.accessToken);
+      // B released the claim it took, so nobody waits for an exchange that never comes.
+      const admin = new Redis(redis.url);
+      expect(await admin.exists(b.keysOf(storeKey).lock)).toBe(0);
+      admin.disconnect();
+    } finally {
+      await Promise.all([connectionA.close(), connectionB.close()]);
     }
   });
 
