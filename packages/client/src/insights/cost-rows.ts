@@ -1,4 +1,4 @@
-import type { PricelistRow } from "../energi-data-service/types.js";
+import type { DayAheadPrice, PricelistRow } from "../energi-data-service/types.js";
 import { localParts } from "../time/danish-time.js";
 
 /** A DatahubPricelist row with its validity read once (the engine asks per point). */
@@ -101,6 +101,8 @@ export class RowTimeline {
   }
 }
 
+const HOUR_MS = 3_600_000;
+const QUARTER_MS = 900_000;
 const DIGIT0 = 48;
 const two = (s: string, i: number) => (s.charCodeAt(i) - DIGIT0) * 10 + (s.charCodeAt(i + 1) - DIGIT0);
 
@@ -139,8 +141,8 @@ export class PriceIndex {
   /** `starts[i]` epoch ms and `values[i]` of the prices of this resolution. */
   constructor(
     private readonly stepMs: number,
-    starts: readonly number[],
-    values: readonly number[],
+    starts: Float64Array,
+    values: Float64Array,
   ) {
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
@@ -169,4 +171,46 @@ export class PriceIndex {
     if (!(i >= 0 && i < this.present.length) || this.present[i] !== 1) return undefined;
     return this.values[i];
   }
+}
+
+/**
+ * The day-ahead prices of one area, hourly and quarter-hourly, each as a `PriceIndex`. Its own
+ * function, with the starts in Float64Arrays: 35,000 prices a year are read once per call.
+ */
+export function priceIndexes(
+  prices: readonly DayAheadPrice[],
+  area: string,
+): { hourly: PriceIndex; quarterly: PriceIndex } {
+  let hours = 0;
+  let quarters = 0;
+  for (let i = 0; i < prices.length; i++) {
+    const p = prices[i] as DayAheadPrice;
+    if (p.area !== area) continue;
+    if (p.resolution === "PT15M") quarters++;
+    else hours++;
+  }
+  const hourStarts = new Float64Array(hours);
+  const hourValues = new Float64Array(hours);
+  const quarterStarts = new Float64Array(quarters);
+  const quarterValues = new Float64Array(quarters);
+  let h = 0;
+  let q = 0;
+  for (let i = 0; i < prices.length; i++) {
+    const p = prices[i] as DayAheadPrice;
+    if (p.area !== area) continue;
+    const ms = typeof p.startMs === "number" ? p.startMs : instantMs(p.start);
+    // NaN: not published (yet).
+    const value = p.dkkPerMwh ?? Number.NaN;
+    if (p.resolution === "PT15M") {
+      quarterStarts[q] = ms;
+      quarterValues[q++] = value;
+    } else {
+      hourStarts[h] = ms;
+      hourValues[h++] = value;
+    }
+  }
+  return {
+    hourly: new PriceIndex(HOUR_MS, hourStarts, hourValues),
+    quarterly: new PriceIndex(QUARTER_MS, quarterStarts, quarterValues),
+  };
 }

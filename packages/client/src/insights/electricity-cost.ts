@@ -13,7 +13,8 @@ import {
   type IndexedRow,
   indexRows,
   instantMs,
-  PriceIndex,
+  type PriceIndex,
+  priceIndexes,
   RowTimeline,
   rowAt,
   rowKey,
@@ -37,45 +38,82 @@ export const REDUCED_ELAFGIFT_THRESHOLD_KWH = 4_000;
 export const ENERGINET_SUBSCRIPTION_DKK_PER_YEAR = 180;
 const ENERGINET_SUBSCRIPTION_FROM = "2024-01-01";
 
-type Sums = Omit<CostComponents, "exclVatDkk" | "vatDkk" | "totalDkk"> & {
-  kWh: number;
-  unpricedPoints: number;
+// The sums of the whole period and of each day live in Float64Arrays, SLOTS numbers per sum (the
+// loop adds doubles in place: no object whose field types could change under the optimiser).
+const KWH = 0;
+const SPOT = 1;
+const GRID = 2;
+const TRANSMISSION = 3;
+const SYSTEM = 4;
+const ELAFGIFT = 5;
+const MARKUP = 6;
+const SUBSCRIPTIONS = 7;
+const UNPRICED = 8;
+const SLOTS = 9;
+
+const add = (sums: Float64Array, at: number, value: number): void => {
+  sums[at] = (sums[at] as number) + value;
 };
 
-const zero = (): Sums => ({
-  spotDkk: 0,
-  gridTariffDkk: 0,
-  transmissionTariffDkk: 0,
-  systemTariffDkk: 0,
-  elafgiftDkk: 0,
-  supplierMarkupDkk: 0,
-  subscriptionsDkk: 0,
-  kWh: 0,
-  unpricedPoints: 0,
-});
-
-function finish(s: Sums, vatRate: number): CostComponents & { kWh: number } {
+function finish(s: Float64Array, at: number, vatRate: number): CostComponents & { kWh: number } {
   const excl =
-    s.spotDkk +
-    s.gridTariffDkk +
-    s.transmissionTariffDkk +
-    s.systemTariffDkk +
-    s.elafgiftDkk +
-    s.supplierMarkupDkk +
-    s.subscriptionsDkk;
+    (s[at + SPOT] as number) +
+    (s[at + GRID] as number) +
+    (s[at + TRANSMISSION] as number) +
+    (s[at + SYSTEM] as number) +
+    (s[at + ELAFGIFT] as number) +
+    (s[at + MARKUP] as number) +
+    (s[at + SUBSCRIPTIONS] as number);
   return {
-    kWh: roundTo(s.kWh, 3),
-    spotDkk: roundTo(s.spotDkk, 2),
-    gridTariffDkk: roundTo(s.gridTariffDkk, 2),
-    transmissionTariffDkk: roundTo(s.transmissionTariffDkk, 2),
-    systemTariffDkk: roundTo(s.systemTariffDkk, 2),
-    elafgiftDkk: roundTo(s.elafgiftDkk, 2),
-    supplierMarkupDkk: roundTo(s.supplierMarkupDkk, 2),
-    subscriptionsDkk: roundTo(s.subscriptionsDkk, 2),
+    kWh: roundTo(s[at + KWH] as number, 3),
+    spotDkk: roundTo(s[at + SPOT] as number, 2),
+    gridTariffDkk: roundTo(s[at + GRID] as number, 2),
+    transmissionTariffDkk: roundTo(s[at + TRANSMISSION] as number, 2),
+    systemTariffDkk: roundTo(s[at + SYSTEM] as number, 2),
+    elafgiftDkk: roundTo(s[at + ELAFGIFT] as number, 2),
+    supplierMarkupDkk: roundTo(s[at + MARKUP] as number, 2),
+    subscriptionsDkk: roundTo(s[at + SUBSCRIPTIONS] as number, 2),
     exclVatDkk: roundTo(excl, 2),
     vatDkk: roundTo(excl * vatRate, 2),
     totalDkk: roundTo(excl * (1 + vatRate), 2),
   };
+}
+
+/** One grid tariff code of today's charges, with its history and what it added up to. */
+class GridCode {
+  costDkk = 0;
+  missing = 0;
+  /** The fallback row of the latest run of points priced through the note, and the run's length. */
+  lastFallback: IndexedRow | null = null;
+  lastFallbackCount = 0;
+  /** Points priced with each row found through the note (counted per row, summed per code). */
+  readonly fallbacks = new Map<IndexedRow, number>();
+
+  constructor(
+    readonly owner: string,
+    readonly code: string,
+    readonly note: string,
+    readonly rows: RowTimeline,
+    readonly fallback: RowTimeline,
+  ) {}
+
+  /** Counts the point priced with `row` (found through the note) in the current run. */
+  countFallback(row: IndexedRow): void {
+    if (row === this.lastFallback) {
+      this.lastFallbackCount++;
+      return;
+    }
+    this.closeRun();
+    this.lastFallback = row;
+    this.lastFallbackCount = 1;
+  }
+
+  closeRun(): void {
+    const last = this.lastFallback;
+    if (last !== null) this.fallbacks.set(last, (this.fallbacks.get(last) ?? 0) + this.lastFallbackCount);
+    this.lastFallback = null;
+    this.lastFallbackCount = 0;
+  }
 }
 
 const daysInMonth = (date: string): number =>
@@ -90,6 +128,256 @@ function finiteOrZero(value: unknown, name: string): number {
   if (typeof value !== "number" || !Number.isFinite(value))
     throw invalidInput(`${name} must be a finite number; got ${String(value)}.`);
   return value;
+}
+
+/** What the setup of `electricityCost` hands to the loop over the points. */
+interface Pricing {
+  fromMs: number;
+  toMs: number;
+  hourly: PriceIndex;
+  quarterly: PriceIndex;
+  grid: GridCode[];
+  transmission: RowTimeline;
+  system: RowTimeline;
+  tax: RowTimeline;
+  reducedTax: RowTimeline;
+  dayIndex: Map<string, number>;
+  /** The period's sums (SLOTS numbers) and each day's, added to in place. */
+  totals: Float64Array;
+  daySums: Float64Array;
+  markup: number;
+  vatRate: number;
+  yearToDateKwh: number;
+  firstYear: number;
+  electricHeating: boolean;
+  includePoints: boolean;
+}
+
+/** What the loop over the points counted, besides the sums. */
+interface PointsTally {
+  sameResolution: boolean;
+  meanOfQuarters: boolean;
+  hourForQuarters: boolean;
+  points: CostPoint[] | undefined;
+  withoutQuantity: number;
+  production: number;
+  coarse: number;
+  unpriced: string[];
+  dataEndMs: number | undefined;
+  reducedKwh: number;
+  pricedPoints: number;
+  pricedKwh: number;
+  missing: { transmission: number; system: number; elafgift: number };
+}
+
+/**
+ * The loop over every point, on its own: the optimiser compiles it once and keeps it, whatever the
+ * setup and the building of the result around it do (a change of object shapes there used to throw
+ * away the compiled loop and price the next calls in the interpreter).
+ */
+function pricePoints(c: Pricing, consumption: ElectricityCostInput["points"]): PointsTally {
+  // Which price rules applied (flags: set per point, read once).
+  let sameResolution = false;
+  let meanOfQuarters = false;
+  let hourForQuarters = false;
+  const points: CostPoint[] | undefined = c.includePoints ? [] : undefined;
+  let withoutQuantity = 0;
+  let production = 0;
+  let coarse = 0;
+  const unpriced: string[] = [];
+  let dataEndMs: number | undefined;
+  let reducedKwh = 0;
+  let pricedPoints = 0;
+  let pricedKwh = 0;
+  let yearOfRunning = c.firstYear;
+  let running = c.yearToDateKwh;
+  let missingTransmission = 0;
+  let missingSystem = 0;
+  let missingElafgift = 0;
+  const { fromMs, toMs, hourly, quarterly, grid, transmission, system, tax, reducedTax } = c;
+  const { dayIndex, totals, daySums, markup, vatRate } = c;
+
+  // The Danish day of the latest point: its date is worked out once a day, not per point, and on
+  // a day without a clock change the local hour is the hours since local midnight.
+  let dayStartMs = Number.NaN;
+  let dayEndMs = Number.NaN;
+  let dayHasClockChange = false;
+  /** Where the day's sums start in daySums; -1 for a day outside the period. */
+  let day = -1;
+  const hourMs = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+
+  for (const p of consumption) {
+    if (p.businessType === "A01") {
+      production++;
+      continue;
+    }
+    const startMs = instantMs(p.start);
+    if (!(startMs >= fromMs && startMs < toMs)) continue;
+    const duration =
+      p.resolution === "PT1H" ? HOUR_MS : p.resolution === "PT15M" ? QUARTER_MS : Date.parse(p.end) - startMs;
+    const endMs = startMs + duration;
+    if (dataEndMs === undefined || endMs > dataEndMs) dataEndMs = endMs;
+    if (!(startMs >= dayStartMs && startMs < dayEndMs)) {
+      const date = localDateOf(startMs);
+      dayStartMs = localDateStartUtc(date);
+      dayEndMs = localDateStartUtc(addLocalDays(date, 1));
+      dayHasClockChange = dayEndMs - dayStartMs !== 24 * HOUR_MS;
+      const i = dayIndex.get(date);
+      day = i === undefined ? -1 : i * SLOTS;
+      const year = Number(date.slice(0, 4));
+      if (year !== yearOfRunning) {
+        yearOfRunning = year;
+        running = 0;
+      }
+    }
+    const q = p.quantity;
+    if (q === null || p.quality === "A02") {
+      withoutQuantity++;
+      if (day >= 0) add(daySums, day + UNPRICED, 1);
+      points?.push(emptyPoint(p.start, p.end, null, markup));
+      continue;
+    }
+    // The day-ahead price for the point, by the rule its resolution needs.
+    let spot = Number.NaN;
+    if (duration === HOUR_MS) {
+      const hour = hourly.get(startMs);
+      if (hour !== undefined) {
+        spot = hour;
+        sameResolution = true;
+      } else {
+        const a = quarterly.get(startMs);
+        const b = quarterly.get(startMs + QUARTER_MS);
+        const c = quarterly.get(startMs + 2 * QUARTER_MS);
+        const d = quarterly.get(startMs + 3 * QUARTER_MS);
+        if (a !== undefined && b !== undefined && c !== undefined && d !== undefined) {
+          spot = (a + b + c + d) / 4; // NaN when any quarter is unpublished
+          meanOfQuarters = true;
+        }
+      }
+    } else if (duration === QUARTER_MS) {
+      const quarter = quarterly.get(startMs);
+      if (quarter !== undefined) {
+        spot = quarter;
+        sameResolution = true;
+      } else {
+        const hour = hourly.get(hourMs(startMs));
+        if (hour !== undefined) {
+          spot = hour;
+          hourForQuarters = true;
+        }
+      }
+    } else {
+      coarse++;
+      if (day >= 0) add(daySums, day + UNPRICED, 1);
+      continue;
+    }
+    if (Number.isNaN(spot)) {
+      unpriced.push(p.start);
+      if (day >= 0) {
+        add(daySums, day + UNPRICED, 1);
+        add(daySums, day + KWH, q);
+      }
+      add(totals, KWH, q);
+      points?.push(emptyPoint(p.start, p.end, q, markup));
+      continue;
+    }
+    const spotPerKwh = spot / 1000;
+    const localHour = dayHasClockChange
+      ? Math.floor((startMs + copenhagenOffsetMinutes(startMs) * 60_000) / HOUR_MS) % 24
+      : Math.floor((startMs - dayStartMs) / HOUR_MS);
+    let gridPerKwh = 0;
+    for (let k = 0; k < grid.length; k++) {
+      const g = grid[k] as GridCode;
+      let row = g.rows.at(startMs);
+      if (row === undefined) {
+        row = g.fallback.at(startMs);
+        if (row !== undefined) g.countFallback(row);
+      }
+      if (row === undefined) {
+        g.missing++;
+        continue;
+      }
+      const price = hourPrice(row, localHour);
+      gridPerKwh += price;
+      g.costDkk += price * q;
+    }
+    const tRow = transmission.at(startMs);
+    const sRow = system.at(startMs);
+    const eRow = tax.at(startMs);
+    if (tRow === undefined) missingTransmission++;
+    if (sRow === undefined) missingSystem++;
+    const transPerKwh = tRow ? hourPrice(tRow, localHour) : 0;
+    const sysPerKwh = sRow ? hourPrice(sRow, localHour) : 0;
+    let elafgift = 0;
+    if (eRow === undefined) missingElafgift++;
+    else {
+      const full = hourPrice(eRow, localHour);
+      if (c.electricHeating) {
+        // The part of the point above the year's 4,000 kWh at the reduced rate (none without its row).
+        const rRow = reducedTax.at(startMs);
+        const below = Math.max(0, Math.min(q, REDUCED_ELAFGIFT_THRESHOLD_KWH - running));
+        const above = rRow ? q - below : 0;
+        elafgift = (q - above) * full + (rRow ? above * hourPrice(rRow, localHour) : 0);
+        reducedKwh += above;
+      } else elafgift = q * full;
+    }
+    running += q;
+    pricedPoints++;
+    pricedKwh += q;
+    const spotDkk = spotPerKwh * q;
+    const gridDkk = gridPerKwh * q;
+    const transDkk = transPerKwh * q;
+    const sysDkk = sysPerKwh * q;
+    const markupDkk = markup * q;
+    add(totals, KWH, q);
+    add(totals, SPOT, spotDkk);
+    add(totals, GRID, gridDkk);
+    add(totals, TRANSMISSION, transDkk);
+    add(totals, SYSTEM, sysDkk);
+    add(totals, ELAFGIFT, elafgift);
+    add(totals, MARKUP, markupDkk);
+    if (day >= 0) {
+      add(daySums, day + KWH, q);
+      add(daySums, day + SPOT, spotDkk);
+      add(daySums, day + GRID, gridDkk);
+      add(daySums, day + TRANSMISSION, transDkk);
+      add(daySums, day + SYSTEM, sysDkk);
+      add(daySums, day + ELAFGIFT, elafgift);
+      add(daySums, day + MARKUP, markupDkk);
+    }
+    if (points) {
+      const excl = spotDkk + gridDkk + transDkk + sysDkk + elafgift + markupDkk;
+      points.push({
+        start: p.start,
+        end: p.end,
+        kWh: q,
+        spotDkkPerKwh: roundTo(spotPerKwh, 6),
+        gridTariffDkkPerKwh: roundTo(gridPerKwh, 6),
+        transmissionTariffDkkPerKwh: tRow ? transPerKwh : null,
+        systemTariffDkkPerKwh: sRow ? sysPerKwh : null,
+        elafgiftDkkPerKwh: eRow ? (q === 0 ? hourPrice(eRow, localHour) : roundTo(elafgift / q, 6)) : null,
+        supplierMarkupDkkPerKwh: markup,
+        exclVatDkk: roundTo(excl, 6),
+        totalDkk: roundTo(excl * (1 + vatRate), 6),
+      });
+    }
+  }
+
+  return {
+    sameResolution,
+    meanOfQuarters,
+    hourForQuarters,
+    points,
+    withoutQuantity,
+    production,
+    coarse,
+    unpriced,
+    dataEndMs,
+    reducedKwh,
+    pricedPoints,
+    pricedKwh,
+    missing: { transmission: missingTransmission, system: missingSystem, elafgift: missingElafgift },
+  };
 }
 
 /**
@@ -133,24 +421,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   );
 
   // Day-ahead prices of the area by start instant.
-  const hourStarts: number[] = [];
-  const hourValues: number[] = [];
-  const quarterStarts: number[] = [];
-  const quarterValues: number[] = [];
-  for (const p of input.prices) {
-    if (p.area !== priceArea.area) continue;
-    const ms = typeof p.startMs === "number" ? p.startMs : instantMs(p.start);
-    // NaN: not published (yet).
-    if (p.resolution === "PT15M") {
-      quarterStarts.push(ms);
-      quarterValues.push(p.dkkPerMwh ?? Number.NaN);
-    } else {
-      hourStarts.push(ms);
-      hourValues.push(p.dkkPerMwh ?? Number.NaN);
-    }
-  }
-  const hourly = new PriceIndex(HOUR_MS, hourStarts, hourValues);
-  const quarterly = new PriceIndex(QUARTER_MS, quarterStarts, quarterValues);
+  const { hourly, quarterly } = priceIndexes(input.prices, priceArea.area);
 
   // The grid company's codes from today's charges; their history from the price list.
   const gridTariffs = new Map<string, { owner: string; code: string; note: string }>();
@@ -160,231 +431,79 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   }
   if (gridTariffs.size === 0) notes.push({ kind: "no-grid-tariff-in-charges" });
   const gridCodeSet = new Set([...gridTariffs.values()].map((g) => `${g.owner}|${g.code}`));
-  const grid = [...gridTariffs.values()].map((g) => {
+  const grid: GridCode[] = [];
+  for (const g of gridTariffs.values()) {
     const fallback: IndexedRow[] = [];
     for (const [key, rows] of index) {
       const [owner, type, code] = key.split("|");
       if (owner !== g.owner || type !== "D03" || gridCodeSet.has(`${owner}|${code}`)) continue;
       for (const r of rows) if (r.note === g.note && !r.allZero) fallback.push(r);
     }
-    return {
-      ...g,
-      rows: new RowTimeline(index.get(rowKey(g.owner, "D03", g.code))),
-      fallback: new RowTimeline(fallback),
-      costDkk: 0,
-      missing: 0,
-      lastFallback: undefined as IndexedRow | undefined,
-      lastFallbackCount: 0,
-      /** Points priced with each row found through the note (counted per row, summed per code). */
-      fallbacks: new Map<IndexedRow, number>(),
-    };
-  });
+    grid.push(
+      new GridCode(
+        g.owner,
+        g.code,
+        g.note,
+        new RowTimeline(index.get(rowKey(g.owner, "D03", g.code))),
+        new RowTimeline(fallback),
+      ),
+    );
+  }
   const energinet = (code: string) => new RowTimeline(index.get(rowKey(ENERGINET_GLN, "D03", code)));
   const transmission = energinet("40000");
   const system = energinet("41000");
   const tax = energinet("EA-001");
   const reducedTax = energinet("EA-002");
-  const missing = { transmission: 0, system: 0, elafgift: 0 };
 
-  const totals = zero();
-  const days = new Map<string, Sums>();
-  for (let d = from; d < to; d = addLocalDays(d, 1)) days.set(d, zero());
-  // Which price rules applied (flags: set per point, read once).
-  let sameResolution = false;
-  let meanOfQuarters = false;
-  let hourForQuarters = false;
-  const points: CostPoint[] | undefined = input.includePoints ? [] : undefined;
-  let withoutQuantity = 0;
-  let production = 0;
-  let coarse = 0;
-  const unpriced: string[] = [];
-  let dataEndMs: number | undefined;
-  let reducedKwh = 0;
-  let pricedPoints = 0;
-  let pricedKwh = 0;
-  let yearOfRunning = Number(from.slice(0, 4));
-  let running = ytd;
-
-  // The Danish day of the latest point: its date is worked out once a day, not per point, and on
-  // a day without a clock change the local hour is the hours since local midnight.
-  let dayStartMs = Number.NaN;
-  let dayEndMs = Number.NaN;
-  let dayHasClockChange = false;
-  let day: Sums | undefined;
-  const hourMs = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
-
-  for (const p of input.points) {
-    if (p.businessType === "A01") {
-      production++;
-      continue;
-    }
-    const startMs = instantMs(p.start);
-    if (!(startMs >= fromMs && startMs < toMs)) continue;
-    const duration =
-      p.resolution === "PT1H" ? HOUR_MS : p.resolution === "PT15M" ? QUARTER_MS : Date.parse(p.end) - startMs;
-    const endMs = startMs + duration;
-    if (dataEndMs === undefined || endMs > dataEndMs) dataEndMs = endMs;
-    if (!(startMs >= dayStartMs && startMs < dayEndMs)) {
-      const date = localDateOf(startMs);
-      dayStartMs = localDateStartUtc(date);
-      dayEndMs = localDateStartUtc(addLocalDays(date, 1));
-      dayHasClockChange = dayEndMs - dayStartMs !== 24 * HOUR_MS;
-      day = days.get(date);
-      const year = Number(date.slice(0, 4));
-      if (year !== yearOfRunning) {
-        yearOfRunning = year;
-        running = 0;
-      }
-    }
-    const q = p.quantity;
-    if (q === null || p.quality === "A02") {
-      withoutQuantity++;
-      if (day) day.unpricedPoints++;
-      points?.push(emptyPoint(p.start, p.end, null, markup));
-      continue;
-    }
-    // The day-ahead price for the point, by the rule its resolution needs.
-    let spot = Number.NaN;
-    if (duration === HOUR_MS) {
-      const hour = hourly.get(startMs);
-      if (hour !== undefined) {
-        spot = hour;
-        sameResolution = true;
-      } else {
-        const a = quarterly.get(startMs);
-        const b = quarterly.get(startMs + QUARTER_MS);
-        const c = quarterly.get(startMs + 2 * QUARTER_MS);
-        const d = quarterly.get(startMs + 3 * QUARTER_MS);
-        if (a !== undefined && b !== undefined && c !== undefined && d !== undefined) {
-          spot = (a + b + c + d) / 4; // NaN when any quarter is unpublished
-          meanOfQuarters = true;
-        }
-      }
-    } else if (duration === QUARTER_MS) {
-      const quarter = quarterly.get(startMs);
-      if (quarter !== undefined) {
-        spot = quarter;
-        sameResolution = true;
-      } else {
-        const hour = hourly.get(hourMs(startMs));
-        if (hour !== undefined) {
-          spot = hour;
-          hourForQuarters = true;
-        }
-      }
-    } else {
-      coarse++;
-      if (day) day.unpricedPoints++;
-      continue;
-    }
-    if (Number.isNaN(spot)) {
-      unpriced.push(p.start);
-      if (day) {
-        day.unpricedPoints++;
-        day.kWh += q;
-      }
-      totals.kWh += q;
-      points?.push(emptyPoint(p.start, p.end, q, markup));
-      continue;
-    }
-    const spotPerKwh = spot / 1000;
-    const localHour = dayHasClockChange
-      ? Math.floor((startMs + copenhagenOffsetMinutes(startMs) * 60_000) / HOUR_MS) % 24
-      : Math.floor((startMs - dayStartMs) / HOUR_MS);
-    let gridPerKwh = 0;
-    for (const g of grid) {
-      let row = g.rows.at(startMs);
-      if (row === undefined) {
-        row = g.fallback.at(startMs);
-        if (row !== undefined) {
-          if (row === g.lastFallback) g.lastFallbackCount++;
-          else {
-            if (g.lastFallback)
-              g.fallbacks.set(g.lastFallback, (g.fallbacks.get(g.lastFallback) ?? 0) + g.lastFallbackCount);
-            g.lastFallback = row;
-            g.lastFallbackCount = 1;
-          }
-        }
-      }
-      if (row === undefined) {
-        g.missing++;
-        continue;
-      }
-      const price = hourPrice(row, localHour);
-      gridPerKwh += price;
-      g.costDkk += price * q;
-    }
-    const tRow = transmission.at(startMs);
-    const sRow = system.at(startMs);
-    const eRow = tax.at(startMs);
-    if (tRow === undefined) missing.transmission++;
-    if (sRow === undefined) missing.system++;
-    const transPerKwh = tRow ? hourPrice(tRow, localHour) : 0;
-    const sysPerKwh = sRow ? hourPrice(sRow, localHour) : 0;
-    let elafgift = 0;
-    if (eRow === undefined) missing.elafgift++;
-    else {
-      const full = hourPrice(eRow, localHour);
-      if (input.electricHeating) {
-        // The part of the point above the year's 4,000 kWh at the reduced rate (none without its row).
-        const rRow = reducedTax.at(startMs);
-        const below = Math.max(0, Math.min(q, REDUCED_ELAFGIFT_THRESHOLD_KWH - running));
-        const above = rRow ? q - below : 0;
-        elafgift = (q - above) * full + (rRow ? above * hourPrice(rRow, localHour) : 0);
-        reducedKwh += above;
-      } else elafgift = q * full;
-    }
-    running += q;
-    pricedPoints++;
-    pricedKwh += q;
-    const spotDkk = spotPerKwh * q;
-    const gridDkk = gridPerKwh * q;
-    const transDkk = transPerKwh * q;
-    const sysDkk = sysPerKwh * q;
-    const markupDkk = markup * q;
-    totals.kWh += q;
-    totals.spotDkk += spotDkk;
-    totals.gridTariffDkk += gridDkk;
-    totals.transmissionTariffDkk += transDkk;
-    totals.systemTariffDkk += sysDkk;
-    totals.elafgiftDkk += elafgift;
-    totals.supplierMarkupDkk += markupDkk;
-    if (day) {
-      day.kWh += q;
-      day.spotDkk += spotDkk;
-      day.gridTariffDkk += gridDkk;
-      day.transmissionTariffDkk += transDkk;
-      day.systemTariffDkk += sysDkk;
-      day.elafgiftDkk += elafgift;
-      day.supplierMarkupDkk += markupDkk;
-    }
-    if (points) {
-      const excl = spotDkk + gridDkk + transDkk + sysDkk + elafgift + markupDkk;
-      points.push({
-        start: p.start,
-        end: p.end,
-        kWh: q,
-        spotDkkPerKwh: roundTo(spotPerKwh, 6),
-        gridTariffDkkPerKwh: roundTo(gridPerKwh, 6),
-        transmissionTariffDkkPerKwh: tRow ? transPerKwh : null,
-        systemTariffDkkPerKwh: sRow ? sysPerKwh : null,
-        elafgiftDkkPerKwh: eRow ? (q === 0 ? hourPrice(eRow, localHour) : roundTo(elafgift / q, 6)) : null,
-        supplierMarkupDkkPerKwh: markup,
-        exclVatDkk: roundTo(excl, 6),
-        totalDkk: roundTo(excl * (1 + vatRate), 6),
-      });
-    }
-  }
+  const dates: string[] = [];
+  for (let d = from; d < to; d = addLocalDays(d, 1)) dates.push(d);
+  const dayIndex = new Map<string, number>(dates.map((d, i) => [d, i]));
+  const totals = new Float64Array(SLOTS);
+  const daySums = new Float64Array(dates.length * SLOTS);
+  const {
+    sameResolution,
+    meanOfQuarters,
+    hourForQuarters,
+    points,
+    withoutQuantity,
+    production,
+    coarse,
+    unpriced,
+    dataEndMs,
+    reducedKwh,
+    pricedPoints,
+    pricedKwh,
+    missing,
+  } = pricePoints(
+    {
+      fromMs,
+      toMs,
+      hourly,
+      quarterly,
+      grid,
+      transmission,
+      system,
+      tax,
+      reducedTax,
+      dayIndex,
+      totals,
+      daySums,
+      markup,
+      vatRate,
+      yearToDateKwh: ytd,
+      firstYear: Number(from.slice(0, 4)),
+      electricHeating: input.electricHeating === true,
+      includePoints: input.includePoints === true,
+    },
+    input.points,
+  );
 
   // Subscriptions, day by day: the grid company's from its price history, Energinet's fixed one.
-  const subscriptions = charges.subscriptions
-    .filter((s) => s.priceId !== null)
-    .map((s) => ({
-      charge: s,
-      rows: index.get(rowKey(s.owner, "D01", s.priceId as string)),
-      costDkk: 0,
-      fromToday: false,
-    }));
+  const subscriptions: SubscriptionCost[] = [];
+  for (const s of charges.subscriptions) {
+    if (s.priceId === null) continue;
+    subscriptions.push(new SubscriptionCost(s, index.get(rowKey(s.owner, "D01", s.priceId))));
+  }
   let energinetSubscription = 0;
   // Energinet's subscription is per consumption metering point: one with Energinet's consumption
   // tariffs (a production point has only the feed-in tariff).
@@ -402,7 +521,9 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     }
     return n;
   };
-  for (const [date, sums] of days) {
+  for (let i = 0; i < dates.length; i++) {
+    const date = dates[i] as string;
+    const at = i * SLOTS + SUBSCRIPTIONS;
     const atMs = localDateStartUtc(date);
     for (const s of subscriptions) {
       const row = rowAt(s.rows, atMs);
@@ -415,15 +536,15 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
         perDay = monthlyAmount(s.charge) / lengthOf(date);
       }
       s.costDkk += perDay;
-      sums.subscriptionsDkk += perDay;
+      add(daySums, at, perDay);
     }
     if (consumptionPoint && date >= ENERGINET_SUBSCRIPTION_FROM) {
       const perDay = ENERGINET_SUBSCRIPTION_DKK_PER_YEAR / daysInYear(date);
       energinetSubscription += perDay;
-      sums.subscriptionsDkk += perDay;
+      add(daySums, at, perDay);
     }
-    if (supplierMonthly !== 0) sums.subscriptionsDkk += supplierMonthly / lengthOf(date);
-    totals.subscriptionsDkk += sums.subscriptionsDkk;
+    if (supplierMonthly !== 0) add(daySums, at, supplierMonthly / lengthOf(date));
+    add(totals, SUBSCRIPTIONS, daySums[at] as number);
   }
 
   if (dataEndMs === undefined) notes.push({ kind: "no-consumption-data" });
@@ -443,8 +564,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   for (const g of grid) {
     if (g.missing > 0)
       notes.push({ kind: "tariff-missing", component: "grid", code: g.code, points: g.missing });
-    if (g.lastFallback)
-      g.fallbacks.set(g.lastFallback, (g.fallbacks.get(g.lastFallback) ?? 0) + g.lastFallbackCount);
+    g.closeRun();
     const byCode = new Map<string, number>();
     for (const [row, n] of g.fallbacks) byCode.set(row.code, (byCode.get(row.code) ?? 0) + n);
     for (const [usedCode, n] of byCode)
@@ -472,18 +592,18 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   }
 
   const energyExcl =
-    totals.spotDkk +
-    totals.gridTariffDkk +
-    totals.transmissionTariffDkk +
-    totals.systemTariffDkk +
-    totals.elafgiftDkk +
-    totals.supplierMarkupDkk;
+    (totals[SPOT] as number) +
+    (totals[GRID] as number) +
+    (totals[TRANSMISSION] as number) +
+    (totals[SYSTEM] as number) +
+    (totals[ELAFGIFT] as number) +
+    (totals[MARKUP] as number);
   const result: ElectricityCost = {
     meteringPointId: input.meteringPointId ?? charges.meteringPointId,
     from,
     to,
     priceArea,
-    ...finish(totals, vatRate),
+    ...finish(totals, 0, vatRate),
     pricedPoints,
     averageEnergyPriceDkkPerKwh: pricedKwh > 0 ? roundTo((energyExcl * (1 + vatRate)) / pricedKwh, 4) : null,
     vatRate,
@@ -495,8 +615,12 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       ] as PriceRule[],
       tariffHour: "danish-local-hour",
     },
-    days: [...days].map(
-      ([date, sums]): CostDay => ({ date, ...finish(sums, vatRate), unpricedPoints: sums.unpricedPoints }),
+    days: dates.map(
+      (date, i): CostDay => ({
+        date,
+        ...finish(daySums, i * SLOTS, vatRate),
+        unpricedPoints: daySums[i * SLOTS + UNPRICED] as number,
+      }),
     ),
     gridCodes: grid.map((g) => ({
       owner: g.owner,
@@ -527,7 +651,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
               owner: "supplier",
               code: "supplier-subscription",
               name: "Supplier subscription (your input)",
-              costDkk: roundTo(supplierMonthly * monthsOf(days), 2),
+              costDkk: roundTo(supplierMonthly * monthsOf(dates), 2),
             },
           ]
         : []),
@@ -539,10 +663,22 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
 }
 
 /** The supplier's subscription per day summed back to months (partial months by their days). */
-function monthsOf(days: Map<string, Sums>): number {
+function monthsOf(dates: readonly string[]): number {
   let months = 0;
-  for (const date of days.keys()) months += 1 / daysInMonth(date);
+  for (const date of dates) months += 1 / daysInMonth(date);
   return months;
+}
+
+/** One subscription of today's charges, with its history and what it added up to. */
+class SubscriptionCost {
+  costDkk = 0;
+  /** Some day had no price-list row: today's amount was used. */
+  fromToday = false;
+
+  constructor(
+    readonly charge: ElectricityCostInput["charges"]["subscriptions"][number],
+    readonly rows: readonly IndexedRow[] | undefined,
+  ) {}
 }
 
 function emptyPoint(start: string, end: string, kWh: number | null, markup: number): CostPoint {
