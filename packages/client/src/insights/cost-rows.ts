@@ -10,6 +10,8 @@ export interface IndexedRow {
   prices: number[];
   resolution: string | null;
   allZero: boolean;
+  /** The price of every hour when the row has one for all (Price1 only, or 24 equal), else NaN. */
+  flat: number;
 }
 
 export type RowIndex = Map<string, IndexedRow[]>;
@@ -34,6 +36,7 @@ export function indexRows(rows: readonly PricelistRow[]): RowIndex {
       prices: row.prices,
       resolution: row.resolution,
       allZero: row.prices.every((p) => p === 0),
+      flat: row.prices.every((p) => p === row.prices[0]) ? (row.prices[0] ?? Number.NaN) : Number.NaN,
     });
   }
   return out;
@@ -84,6 +87,20 @@ export class RowTimeline {
     }
   }
 
+  /**
+   * The hours h = 0 … hours - 1 (hour h starts at firstMs + h hours) in runs, each with the row in
+   * force during it (undefined for none): a tariff table is filled run by run, not looked up per hour.
+   */
+  runs(firstMs: number, hours: number): Array<{ from: number; to: number; row: IndexedRow | undefined }> {
+    const out: Array<{ from: number; to: number; row: IndexedRow | undefined }> = [];
+    for (const s of this.segments) {
+      const from = Math.max(0, Math.ceil((s.start - firstMs) / HOUR_MS));
+      const to = Math.min(hours, Math.ceil((s.end - firstMs) / HOUR_MS));
+      if (from < to) out.push({ from, to, row: s.row });
+    }
+    return out;
+  }
+
   at(ms: number): IndexedRow | undefined {
     const segments = this.segments;
     let s = segments[this.cursor] as Segment;
@@ -130,71 +147,44 @@ export function instantMs(text: string): number {
 }
 
 /**
- * Prices of one resolution by start instant in a flat array (prices are contiguous, so this is an
- * index, not a hash): `get` gives the price, NaN for an unpublished one, undefined for none.
+ * Prices of one resolution by start instant within the period, in a flat array (prices are
+ * contiguous, so this is an index, not a hash): `get` gives the price, NaN for an unpublished one,
+ * undefined for none (or an instant outside the period).
  */
 export class PriceIndex {
-  private readonly base: number;
-  private readonly values: Float64Array;
-  private readonly present: Uint8Array;
+  readonly values: Float64Array;
+  readonly present: Uint8Array;
 
-  /** `starts[i]` epoch ms and `values[i]` of the prices of this resolution. */
   constructor(
-    private readonly stepMs: number,
-    starts: Float64Array,
-    values: Float64Array,
+    readonly fromMs: number,
+    readonly stepMs: number,
+    length: number,
   ) {
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (const ms of starts) {
-      if (ms < lo) lo = ms;
-      if (ms > hi) hi = ms;
-    }
-    const length = starts.length === 0 ? 0 : Math.floor((hi - lo) / stepMs) + 1;
-    // A sparse set would make a huge array: prices lie within the period, so this never happens
-    // for the client's own series; refuse rather than allocate.
-    const usable = length <= starts.length * 4 + 1000;
-    this.base = lo;
-    this.values = new Float64Array(usable ? length : 0);
-    this.present = new Uint8Array(usable ? length : 0);
-    if (!usable) return;
-    for (let k = 0; k < starts.length; k++) {
-      const i = ((starts[k] as number) - lo) / stepMs;
-      if (!Number.isInteger(i)) continue;
-      this.values[i] = values[k] as number;
-      this.present[i] = 1;
-    }
+    this.values = new Float64Array(length);
+    this.present = new Uint8Array(length);
   }
 
   get(ms: number): number | undefined {
-    const i = (ms - this.base) / this.stepMs;
+    const i = (ms - this.fromMs) / this.stepMs;
     if (!(i >= 0 && i < this.present.length) || this.present[i] !== 1) return undefined;
     return this.values[i];
   }
 }
 
 /**
- * The day-ahead prices of one area, hourly and quarter-hourly, each as a `PriceIndex`. Its own
- * function, with the starts in Float64Arrays: 35,000 prices a year are read once per call.
+ * The day-ahead prices of one area within [fromMs, toMs), hourly and quarter-hourly, each as a
+ * `PriceIndex`, in one pass over the prices (a year of quarter hours is 35,000 of them).
  */
 export function priceIndexes(
   prices: readonly DayAheadPrice[],
   area: string,
+  fromMs: number,
+  toMs: number,
 ): { hourly: PriceIndex; quarterly: PriceIndex } {
-  let hours = 0;
-  let quarters = 0;
-  for (let i = 0; i < prices.length; i++) {
-    const p = prices[i] as DayAheadPrice;
-    if (p.area !== area) continue;
-    if (p.resolution === "PT15M") quarters++;
-    else hours++;
-  }
-  const hourStarts = new Float64Array(hours);
-  const hourValues = new Float64Array(hours);
-  const quarterStarts = new Float64Array(quarters);
-  const quarterValues = new Float64Array(quarters);
-  let h = 0;
-  let q = 0;
+  const hourly = new PriceIndex(fromMs, HOUR_MS, Math.ceil((toMs - fromMs) / HOUR_MS));
+  const quarterly = new PriceIndex(fromMs, QUARTER_MS, Math.ceil((toMs - fromMs) / QUARTER_MS));
+  const { values: hourValues, present: hourPresent } = hourly;
+  const { values: quarterValues, present: quarterPresent } = quarterly;
   for (let i = 0; i < prices.length; i++) {
     const p = prices[i] as DayAheadPrice;
     if (p.area !== area) continue;
@@ -202,15 +192,18 @@ export function priceIndexes(
     // NaN: not published (yet).
     const value = p.dkkPerMwh ?? Number.NaN;
     if (p.resolution === "PT15M") {
-      quarterStarts[q] = ms;
-      quarterValues[q++] = value;
+      const k = (ms - fromMs) / QUARTER_MS;
+      if (k >= 0 && k < quarterPresent.length && k === Math.floor(k)) {
+        quarterValues[k] = value;
+        quarterPresent[k] = 1;
+      }
     } else {
-      hourStarts[h] = ms;
-      hourValues[h++] = value;
+      const k = (ms - fromMs) / HOUR_MS;
+      if (k >= 0 && k < hourPresent.length && k === Math.floor(k)) {
+        hourValues[k] = value;
+        hourPresent[k] = 1;
+      }
     }
   }
-  return {
-    hourly: new PriceIndex(HOUR_MS, hourStarts, hourValues),
-    quarterly: new PriceIndex(QUARTER_MS, quarterStarts, quarterValues),
-  };
+  return { hourly, quarterly };
 }

@@ -4,7 +4,6 @@ import {
   addLocalDays,
   copenhagenOffsetMinutes,
   isValidLocalDate,
-  localDateOf,
   localDateStartUtc,
 } from "../time/danish-time.js";
 import { monthlyAmount } from "./charge-amounts.js";
@@ -55,6 +54,26 @@ const add = (sums: Float64Array, at: number, value: number): void => {
   sums[at] = (sums[at] as number) + value;
 };
 
+function addDay(
+  sums: Float64Array,
+  at: number,
+  kWh: number,
+  spot: number,
+  grid: number,
+  transmission: number,
+  system: number,
+  elafgift: number,
+  markup: number,
+): void {
+  add(sums, at + KWH, kWh);
+  add(sums, at + SPOT, spot);
+  add(sums, at + GRID, grid);
+  add(sums, at + TRANSMISSION, transmission);
+  add(sums, at + SYSTEM, system);
+  add(sums, at + ELAFGIFT, elafgift);
+  add(sums, at + MARKUP, markup);
+}
+
 function finish(s: Float64Array, at: number, vatRate: number): CostComponents & { kWh: number } {
   const excl =
     (s[at + SPOT] as number) +
@@ -79,43 +98,6 @@ function finish(s: Float64Array, at: number, vatRate: number): CostComponents & 
   };
 }
 
-/** One grid tariff code of today's charges, with its history and what it added up to. */
-class GridCode {
-  costDkk = 0;
-  missing = 0;
-  /** The fallback row of the latest run of points priced through the note, and the run's length. */
-  lastFallback: IndexedRow | null = null;
-  lastFallbackCount = 0;
-  /** Points priced with each row found through the note (counted per row, summed per code). */
-  readonly fallbacks = new Map<IndexedRow, number>();
-
-  constructor(
-    readonly owner: string,
-    readonly code: string,
-    readonly note: string,
-    readonly rows: RowTimeline,
-    readonly fallback: RowTimeline,
-  ) {}
-
-  /** Counts the point priced with `row` (found through the note) in the current run. */
-  countFallback(row: IndexedRow): void {
-    if (row === this.lastFallback) {
-      this.lastFallbackCount++;
-      return;
-    }
-    this.closeRun();
-    this.lastFallback = row;
-    this.lastFallbackCount = 1;
-  }
-
-  closeRun(): void {
-    const last = this.lastFallback;
-    if (last !== null) this.fallbacks.set(last, (this.fallbacks.get(last) ?? 0) + this.lastFallbackCount);
-    this.lastFallback = null;
-    this.lastFallbackCount = 0;
-  }
-}
-
 const daysInMonth = (date: string): number =>
   new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();
 const daysInYear = (date: string): number => {
@@ -130,21 +112,125 @@ function finiteOrZero(value: unknown, name: string): number {
   return value;
 }
 
+/**
+ * Every tariff of the period by the hour, read once from the price list: hour h is the UTC hour
+ * that starts h hours after local midnight of `from` (tariffs change only at whole hours, local
+ * midnight included, so a quarter-hour point takes its hour's values). DKK per kWh by the Danish
+ * local hour of the instant; NaN where no row is in force.
+ */
+interface HourTables {
+  hours: number;
+  /** Where the hour's day starts in the day sums (day index × SLOTS). */
+  dayOf: Int32Array;
+  /** The Danish calendar year of the hour (the reduced elafgift's threshold is per year). */
+  yearOf: Int32Array;
+  transmission: Float64Array;
+  system: Float64Array;
+  elafgift: Float64Array;
+  reducedElafgift: Float64Array;
+  /** Grid codes × hours: code k's price of hour h at k × hours + h. */
+  grid: Float64Array;
+  /** Grid codes × hours: the number of the row found through the note (see `GridCode`), or -1. */
+  gridFallback: Int32Array;
+}
+
+/** A grid tariff code of today's charges, with its history and the rows found through its note. */
+interface GridCode {
+  owner: string;
+  code: string;
+  note: string;
+  rows: RowTimeline;
+  fallback: RowTimeline;
+  /** The note's rows in use for this code, numbered from `firstFallback` across all codes. */
+  fallbackRows: Map<IndexedRow, number>;
+}
+
+/** Fills `table[offset + h]` with the timeline's price of hour h, NaN where no row is in force. */
+function fill(
+  table: Float64Array,
+  offset: number,
+  timeline: RowTimeline,
+  firstMs: number,
+  localHour: Uint8Array,
+): void {
+  for (const { from, to, row } of timeline.runs(firstMs, localHour.length)) {
+    if (row === undefined) table.fill(Number.NaN, offset + from, offset + to);
+    else if (!Number.isNaN(row.flat)) table.fill(row.flat, offset + from, offset + to);
+    else for (let h = from; h < to; h++) table[offset + h] = hourPrice(row, localHour[h] as number);
+  }
+}
+
+/** `dayStarts`: the UTC start of each date of the period, then the period's end. */
+function hourTables(
+  dates: readonly string[],
+  dayStarts: Float64Array,
+  grid: readonly GridCode[],
+  energinet: { transmission: RowTimeline; system: RowTimeline; tax: RowTimeline; reducedTax: RowTimeline },
+): HourTables {
+  const firstMs = dayStarts[0] as number;
+  const hours = Math.round(((dayStarts[dates.length] as number) - firstMs) / HOUR_MS);
+  const localHour = new Uint8Array(hours);
+  const t: HourTables = {
+    hours,
+    dayOf: new Int32Array(hours),
+    yearOf: new Int32Array(hours),
+    transmission: new Float64Array(hours),
+    system: new Float64Array(hours),
+    elafgift: new Float64Array(hours),
+    reducedElafgift: new Float64Array(hours),
+    grid: new Float64Array(grid.length * hours),
+    gridFallback: new Int32Array(grid.length * hours).fill(-1),
+  };
+  let h = 0;
+  for (let i = 0; i < dates.length; i++) {
+    const start = dayStarts[i] as number;
+    const end = dayStarts[i + 1] as number;
+    const clockChange = end - start !== 24 * HOUR_MS;
+    const year = Number((dates[i] as string).slice(0, 4));
+    for (let ms = start; ms < end && h < hours; ms += HOUR_MS, h++) {
+      localHour[h] = clockChange
+        ? Math.floor((ms + copenhagenOffsetMinutes(ms) * 60_000) / HOUR_MS) % 24
+        : Math.floor((ms - start) / HOUR_MS);
+      t.dayOf[h] = i * SLOTS;
+      t.yearOf[h] = year;
+    }
+  }
+  fill(t.transmission, 0, energinet.transmission, firstMs, localHour);
+  fill(t.system, 0, energinet.system, firstMs, localHour);
+  fill(t.elafgift, 0, energinet.tax, firstMs, localHour);
+  fill(t.reducedElafgift, 0, energinet.reducedTax, firstMs, localHour);
+  grid.forEach((g, k) => {
+    const offset = k * hours;
+    fill(t.grid, offset, g.rows, firstMs, localHour);
+    // Hours without a row of the code's own: a row with the same note, if one is in force.
+    for (const { from, to, row } of g.fallback.runs(firstMs, hours)) {
+      if (row === undefined) continue;
+      const number = g.fallbackRows.get(row) ?? -1;
+      for (let h = from; h < to; h++) {
+        if (!Number.isNaN(t.grid[offset + h] as number)) continue;
+        t.grid[offset + h] = hourPrice(row, localHour[h] as number);
+        t.gridFallback[offset + h] = number;
+      }
+    }
+  });
+  return t;
+}
+
 /** What the setup of `electricityCost` hands to the loop over the points. */
 interface Pricing {
   fromMs: number;
   toMs: number;
   hourly: PriceIndex;
   quarterly: PriceIndex;
-  grid: GridCode[];
-  transmission: RowTimeline;
-  system: RowTimeline;
-  tax: RowTimeline;
-  reducedTax: RowTimeline;
-  dayIndex: Map<string, number>;
+  tables: HourTables;
+  gridCodes: number;
   /** The period's sums (SLOTS numbers) and each day's, added to in place. */
   totals: Float64Array;
   daySums: Float64Array;
+  /** Per grid code: DKK, and priced points without a row; per row found through a note: points. */
+  gridCost: Float64Array;
+  gridMissing: Float64Array;
+  fallbackPoints: Float64Array;
   markup: number;
   vatRate: number;
   yearToDateKwh: number;
@@ -170,10 +256,48 @@ interface PointsTally {
   missing: { transmission: number; system: number; elafgift: number };
 }
 
+const nullIfNaN = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
+/** One priced point for `includePoints` (per kWh; NaN tariffs are missing ones). */
+function costPoint(
+  p: { start: string; end: string },
+  q: number,
+  spotPerKwh: number,
+  gridPerKwh: number,
+  transmission: number,
+  system: number,
+  fullElafgift: number,
+  elafgiftDkk: number,
+  markup: number,
+  vatRate: number,
+): CostPoint {
+  const trans = Number.isNaN(transmission) ? 0 : transmission;
+  const sys = Number.isNaN(system) ? 0 : system;
+  // The same sum, in the same order, as the period's and the day's.
+  const excl = spotPerKwh * q + gridPerKwh * q + trans * q + sys * q + elafgiftDkk + markup * q;
+  return {
+    start: p.start,
+    end: p.end,
+    kWh: q,
+    spotDkkPerKwh: roundTo(spotPerKwh, 6),
+    gridTariffDkkPerKwh: roundTo(gridPerKwh, 6),
+    transmissionTariffDkkPerKwh: nullIfNaN(transmission),
+    systemTariffDkkPerKwh: nullIfNaN(system),
+    elafgiftDkkPerKwh: Number.isNaN(fullElafgift)
+      ? null
+      : q === 0
+        ? fullElafgift
+        : roundTo(elafgiftDkk / q, 6),
+    supplierMarkupDkkPerKwh: markup,
+    exclVatDkk: roundTo(excl, 6),
+    totalDkk: roundTo(excl * (1 + vatRate), 6),
+  };
+}
+
 /**
- * The loop over every point, on its own: the optimiser compiles it once and keeps it, whatever the
- * setup and the building of the result around it do (a change of object shapes there used to throw
- * away the compiled loop and price the next calls in the interpreter).
+ * The loop over every point, on its own and on numbers only (every tariff comes from the hour
+ * tables): the optimiser compiles it once and keeps it, whatever the setup and the building of the
+ * result around it do.
  */
 function pricePoints(c: Pricing, consumption: ElectricityCostInput["points"]): PointsTally {
   // Which price rules applied (flags: set per point, read once).
@@ -194,17 +318,22 @@ function pricePoints(c: Pricing, consumption: ElectricityCostInput["points"]): P
   let missingTransmission = 0;
   let missingSystem = 0;
   let missingElafgift = 0;
-  const { fromMs, toMs, hourly, quarterly, grid, transmission, system, tax, reducedTax } = c;
-  const { dayIndex, totals, daySums, markup, vatRate } = c;
-
-  // The Danish day of the latest point: its date is worked out once a day, not per point, and on
-  // a day without a clock change the local hour is the hours since local midnight.
-  let dayStartMs = Number.NaN;
-  let dayEndMs = Number.NaN;
-  let dayHasClockChange = false;
-  /** Where the day's sums start in daySums; -1 for a day outside the period. */
-  let day = -1;
+  const { fromMs, toMs, hourly, quarterly, tables, gridCodes, totals, daySums } = c;
+  const { gridCost, gridMissing, fallbackPoints, markup, vatRate, electricHeating } = c;
+  const { hours, dayOf, yearOf, transmission, system, elafgift: fullTax, reducedElafgift } = tables;
+  const { grid, gridFallback } = tables;
   const hourMs = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+  // The current day's sums in locals, written to daySums when the day changes (points come in time
+  // order; a day met again later is added to, not replaced).
+  let day = -1;
+  let dayKwh = 0;
+  let daySpot = 0;
+  let dayGrid = 0;
+  let dayTransmission = 0;
+  let daySystem = 0;
+  let dayElafgift = 0;
+  let dayMarkup = 0;
+  let dayUnpriced = 0;
 
   for (const p of consumption) {
     if (p.businessType === "A01") {
@@ -217,23 +346,24 @@ function pricePoints(c: Pricing, consumption: ElectricityCostInput["points"]): P
       p.resolution === "PT1H" ? HOUR_MS : p.resolution === "PT15M" ? QUARTER_MS : Date.parse(p.end) - startMs;
     const endMs = startMs + duration;
     if (dataEndMs === undefined || endMs > dataEndMs) dataEndMs = endMs;
-    if (!(startMs >= dayStartMs && startMs < dayEndMs)) {
-      const date = localDateOf(startMs);
-      dayStartMs = localDateStartUtc(date);
-      dayEndMs = localDateStartUtc(addLocalDays(date, 1));
-      dayHasClockChange = dayEndMs - dayStartMs !== 24 * HOUR_MS;
-      const i = dayIndex.get(date);
-      day = i === undefined ? -1 : i * SLOTS;
-      const year = Number(date.slice(0, 4));
-      if (year !== yearOfRunning) {
-        yearOfRunning = year;
-        running = 0;
+    const h = Math.floor((startMs - fromMs) / HOUR_MS);
+    if (dayOf[h] !== day) {
+      if (day >= 0) {
+        addDay(daySums, day, dayKwh, daySpot, dayGrid, dayTransmission, daySystem, dayElafgift, dayMarkup);
+        add(daySums, day + UNPRICED, dayUnpriced);
       }
+      day = dayOf[h] as number;
+      dayKwh = daySpot = dayGrid = dayTransmission = daySystem = dayElafgift = dayMarkup = dayUnpriced = 0;
+    }
+    const year = yearOf[h] as number;
+    if (year !== yearOfRunning) {
+      yearOfRunning = year;
+      running = 0;
     }
     const q = p.quantity;
     if (q === null || p.quality === "A02") {
       withoutQuantity++;
-      if (day >= 0) add(daySums, day + UNPRICED, 1);
+      dayUnpriced++;
       points?.push(emptyPoint(p.start, p.end, null, markup));
       continue;
     }
@@ -268,59 +398,46 @@ function pricePoints(c: Pricing, consumption: ElectricityCostInput["points"]): P
       }
     } else {
       coarse++;
-      if (day >= 0) add(daySums, day + UNPRICED, 1);
+      dayUnpriced++;
       continue;
     }
     if (Number.isNaN(spot)) {
       unpriced.push(p.start);
-      if (day >= 0) {
-        add(daySums, day + UNPRICED, 1);
-        add(daySums, day + KWH, q);
-      }
-      add(totals, KWH, q);
+      dayUnpriced++;
+      dayKwh += q;
       points?.push(emptyPoint(p.start, p.end, q, markup));
       continue;
     }
     const spotPerKwh = spot / 1000;
-    const localHour = dayHasClockChange
-      ? Math.floor((startMs + copenhagenOffsetMinutes(startMs) * 60_000) / HOUR_MS) % 24
-      : Math.floor((startMs - dayStartMs) / HOUR_MS);
     let gridPerKwh = 0;
-    for (let k = 0; k < grid.length; k++) {
-      const g = grid[k] as GridCode;
-      let row = g.rows.at(startMs);
-      if (row === undefined) {
-        row = g.fallback.at(startMs);
-        if (row !== undefined) g.countFallback(row);
-      }
-      if (row === undefined) {
-        g.missing++;
+    for (let k = 0, at = h; k < gridCodes; k++, at += hours) {
+      const price = grid[at] as number;
+      if (Number.isNaN(price)) {
+        gridMissing[k] = (gridMissing[k] as number) + 1;
         continue;
       }
-      const price = hourPrice(row, localHour);
       gridPerKwh += price;
-      g.costDkk += price * q;
+      gridCost[k] = (gridCost[k] as number) + price * q;
+      const f = gridFallback[at] as number;
+      if (f >= 0) fallbackPoints[f] = (fallbackPoints[f] as number) + 1;
     }
-    const tRow = transmission.at(startMs);
-    const sRow = system.at(startMs);
-    const eRow = tax.at(startMs);
-    if (tRow === undefined) missingTransmission++;
-    if (sRow === undefined) missingSystem++;
-    const transPerKwh = tRow ? hourPrice(tRow, localHour) : 0;
-    const sysPerKwh = sRow ? hourPrice(sRow, localHour) : 0;
+    const trans = transmission[h] as number;
+    const sys = system[h] as number;
+    const full = fullTax[h] as number;
+    if (Number.isNaN(trans)) missingTransmission++;
+    if (Number.isNaN(sys)) missingSystem++;
+    const transPerKwh = Number.isNaN(trans) ? 0 : trans;
+    const sysPerKwh = Number.isNaN(sys) ? 0 : sys;
     let elafgift = 0;
-    if (eRow === undefined) missingElafgift++;
-    else {
-      const full = hourPrice(eRow, localHour);
-      if (c.electricHeating) {
-        // The part of the point above the year's 4,000 kWh at the reduced rate (none without its row).
-        const rRow = reducedTax.at(startMs);
-        const below = Math.max(0, Math.min(q, REDUCED_ELAFGIFT_THRESHOLD_KWH - running));
-        const above = rRow ? q - below : 0;
-        elafgift = (q - above) * full + (rRow ? above * hourPrice(rRow, localHour) : 0);
-        reducedKwh += above;
-      } else elafgift = q * full;
-    }
+    if (Number.isNaN(full)) missingElafgift++;
+    else if (electricHeating) {
+      // The part of the point above the year's 4,000 kWh at the reduced rate (none without its row).
+      const reduced = reducedElafgift[h] as number;
+      const below = Math.max(0, Math.min(q, REDUCED_ELAFGIFT_THRESHOLD_KWH - running));
+      const above = Number.isNaN(reduced) ? 0 : q - below;
+      elafgift = (q - above) * full + (above > 0 ? above * reduced : 0);
+      reducedKwh += above;
+    } else elafgift = q * full;
     running += q;
     pricedPoints++;
     pricedKwh += q;
@@ -329,37 +446,26 @@ function pricePoints(c: Pricing, consumption: ElectricityCostInput["points"]): P
     const transDkk = transPerKwh * q;
     const sysDkk = sysPerKwh * q;
     const markupDkk = markup * q;
-    add(totals, KWH, q);
-    add(totals, SPOT, spotDkk);
-    add(totals, GRID, gridDkk);
-    add(totals, TRANSMISSION, transDkk);
-    add(totals, SYSTEM, sysDkk);
-    add(totals, ELAFGIFT, elafgift);
-    add(totals, MARKUP, markupDkk);
-    if (day >= 0) {
-      add(daySums, day + KWH, q);
-      add(daySums, day + SPOT, spotDkk);
-      add(daySums, day + GRID, gridDkk);
-      add(daySums, day + TRANSMISSION, transDkk);
-      add(daySums, day + SYSTEM, sysDkk);
-      add(daySums, day + ELAFGIFT, elafgift);
-      add(daySums, day + MARKUP, markupDkk);
-    }
+    dayKwh += q;
+    daySpot += spotDkk;
+    dayGrid += gridDkk;
+    dayTransmission += transDkk;
+    daySystem += sysDkk;
+    dayElafgift += elafgift;
+    dayMarkup += markupDkk;
     if (points) {
-      const excl = spotDkk + gridDkk + transDkk + sysDkk + elafgift + markupDkk;
-      points.push({
-        start: p.start,
-        end: p.end,
-        kWh: q,
-        spotDkkPerKwh: roundTo(spotPerKwh, 6),
-        gridTariffDkkPerKwh: roundTo(gridPerKwh, 6),
-        transmissionTariffDkkPerKwh: tRow ? transPerKwh : null,
-        systemTariffDkkPerKwh: sRow ? sysPerKwh : null,
-        elafgiftDkkPerKwh: eRow ? (q === 0 ? hourPrice(eRow, localHour) : roundTo(elafgift / q, 6)) : null,
-        supplierMarkupDkkPerKwh: markup,
-        exclVatDkk: roundTo(excl, 6),
-        totalDkk: roundTo(excl * (1 + vatRate), 6),
-      });
+      points.push(costPoint(p, q, spotPerKwh, gridPerKwh, trans, sys, full, elafgift, markup, vatRate));
+    }
+  }
+
+  if (day >= 0) {
+    addDay(daySums, day, dayKwh, daySpot, dayGrid, dayTransmission, daySystem, dayElafgift, dayMarkup);
+    add(daySums, day + UNPRICED, dayUnpriced);
+  }
+  // The period's sums from the days' (subscriptions are added to both later).
+  for (let at = 0; at < daySums.length; at += SLOTS) {
+    for (const slot of [KWH, SPOT, GRID, TRANSMISSION, SYSTEM, ELAFGIFT, MARKUP]) {
+      add(totals, slot, daySums[at + slot] as number);
     }
   }
 
@@ -421,7 +527,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   );
 
   // Day-ahead prices of the area by start instant.
-  const { hourly, quarterly } = priceIndexes(input.prices, priceArea.area);
+  const { hourly, quarterly } = priceIndexes(input.prices, priceArea.area, fromMs, toMs);
 
   // The grid company's codes from today's charges; their history from the price list.
   const gridTariffs = new Map<string, { owner: string; code: string; note: string }>();
@@ -432,22 +538,27 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   if (gridTariffs.size === 0) notes.push({ kind: "no-grid-tariff-in-charges" });
   const gridCodeSet = new Set([...gridTariffs.values()].map((g) => `${g.owner}|${g.code}`));
   const grid: GridCode[] = [];
+  /** Every row found through a note, by its number. */
+  const fallbackRows: Array<{ grid: number; row: IndexedRow }> = [];
   for (const g of gridTariffs.values()) {
     const fallback: IndexedRow[] = [];
+    const numbers = new Map<IndexedRow, number>();
     for (const [key, rows] of index) {
       const [owner, type, code] = key.split("|");
       if (owner !== g.owner || type !== "D03" || gridCodeSet.has(`${owner}|${code}`)) continue;
-      for (const r of rows) if (r.note === g.note && !r.allZero) fallback.push(r);
+      for (const r of rows) {
+        if (r.note !== g.note || r.allZero) continue;
+        fallback.push(r);
+        numbers.set(r, fallbackRows.length);
+        fallbackRows.push({ grid: grid.length, row: r });
+      }
     }
-    grid.push(
-      new GridCode(
-        g.owner,
-        g.code,
-        g.note,
-        new RowTimeline(index.get(rowKey(g.owner, "D03", g.code))),
-        new RowTimeline(fallback),
-      ),
-    );
+    grid.push({
+      ...g,
+      rows: new RowTimeline(index.get(rowKey(g.owner, "D03", g.code))),
+      fallback: new RowTimeline(fallback),
+      fallbackRows: numbers,
+    });
   }
   const energinet = (code: string) => new RowTimeline(index.get(rowKey(ENERGINET_GLN, "D03", code)));
   const transmission = energinet("40000");
@@ -457,9 +568,17 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
 
   const dates: string[] = [];
   for (let d = from; d < to; d = addLocalDays(d, 1)) dates.push(d);
-  const dayIndex = new Map<string, number>(dates.map((d, i) => [d, i]));
+  const dayStarts = new Float64Array(dates.length + 1);
+  dates.forEach((date, i) => {
+    dayStarts[i] = localDateStartUtc(date);
+  });
+  dayStarts[dates.length] = toMs;
+  const tables = hourTables(dates, dayStarts, grid, { transmission, system, tax, reducedTax });
   const totals = new Float64Array(SLOTS);
   const daySums = new Float64Array(dates.length * SLOTS);
+  const gridCost = new Float64Array(grid.length);
+  const gridMissing = new Float64Array(grid.length);
+  const fallbackPoints = new Float64Array(fallbackRows.length);
   const {
     sameResolution,
     meanOfQuarters,
@@ -480,14 +599,13 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       toMs,
       hourly,
       quarterly,
-      grid,
-      transmission,
-      system,
-      tax,
-      reducedTax,
-      dayIndex,
+      tables,
+      gridCodes: grid.length,
       totals,
       daySums,
+      gridCost,
+      gridMissing,
+      fallbackPoints,
       markup,
       vatRate,
       yearToDateKwh: ytd,
@@ -524,7 +642,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   for (let i = 0; i < dates.length; i++) {
     const date = dates[i] as string;
     const at = i * SLOTS + SUBSCRIPTIONS;
-    const atMs = localDateStartUtc(date);
+    const atMs = dayStarts[i] as number;
     for (const s of subscriptions) {
       const row = rowAt(s.rows, atMs);
       let perDay: number;
@@ -561,15 +679,18 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
       last: unpriced[unpriced.length - 1] as string,
     });
   }
-  for (const g of grid) {
-    if (g.missing > 0)
-      notes.push({ kind: "tariff-missing", component: "grid", code: g.code, points: g.missing });
-    g.closeRun();
+  grid.forEach((g, k) => {
+    const missingPoints = gridMissing[k] as number;
+    if (missingPoints > 0)
+      notes.push({ kind: "tariff-missing", component: "grid", code: g.code, points: missingPoints });
     const byCode = new Map<string, number>();
-    for (const [row, n] of g.fallbacks) byCode.set(row.code, (byCode.get(row.code) ?? 0) + n);
+    fallbackRows.forEach(({ grid: owner, row }, f) => {
+      const n = fallbackPoints[f] as number;
+      if (owner === k && n > 0) byCode.set(row.code, (byCode.get(row.code) ?? 0) + n);
+    });
     for (const [usedCode, n] of byCode)
       notes.push({ kind: "grid-code-fallback", code: g.code, note: g.note, usedCode, points: n });
-  }
+  });
   for (const [component, code] of [
     ["transmission", "40000"],
     ["system", "41000"],
@@ -622,11 +743,11 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
         unpricedPoints: daySums[i * SLOTS + UNPRICED] as number,
       }),
     ),
-    gridCodes: grid.map((g) => ({
+    gridCodes: grid.map((g, k) => ({
       owner: g.owner,
       code: g.code,
       note: g.note,
-      costDkk: roundTo(g.costDkk, 2),
+      costDkk: roundTo(gridCost[k] as number, 2),
     })),
     subscriptions: [
       ...subscriptions.map((s) => ({
