@@ -299,12 +299,12 @@ function costPoint(
  * tables): the optimiser compiles it once and keeps it, whatever the setup and the building of the
  * result around it do.
  */
-function pricePoints(c: Pricing, consumption: ElectricityCostInput["points"]): PointsTally {
+function pricePoints(pricing: Pricing, consumption: ElectricityCostInput["points"]): PointsTally {
   // Which price rules applied (flags: set per point, read once).
   let sameResolution = false;
   let meanOfQuarters = false;
   let hourForQuarters = false;
-  const points: CostPoint[] | undefined = c.includePoints ? [] : undefined;
+  const points: CostPoint[] | undefined = pricing.includePoints ? [] : undefined;
   let withoutQuantity = 0;
   let production = 0;
   let coarse = 0;
@@ -313,13 +313,13 @@ function pricePoints(c: Pricing, consumption: ElectricityCostInput["points"]): P
   let reducedKwh = 0;
   let pricedPoints = 0;
   let pricedKwh = 0;
-  let yearOfRunning = c.firstYear;
-  let running = c.yearToDateKwh;
+  let yearOfRunning = pricing.firstYear;
+  let running = pricing.yearToDateKwh;
   let missingTransmission = 0;
   let missingSystem = 0;
   let missingElafgift = 0;
-  const { fromMs, toMs, hourly, quarterly, tables, gridCodes, totals, daySums } = c;
-  const { gridCost, gridMissing, fallbackPoints, markup, vatRate, electricHeating } = c;
+  const { fromMs, toMs, hourly, quarterly, tables, gridCodes, totals, daySums } = pricing;
+  const { gridCost, gridMissing, fallbackPoints, markup, vatRate, electricHeating } = pricing;
   const { hours, dayOf, yearOf, transmission, system, elafgift: fullTax, reducedElafgift } = tables;
   const { grid, gridFallback } = tables;
   const hourMs = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
@@ -579,21 +579,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   const gridCost = new Float64Array(grid.length);
   const gridMissing = new Float64Array(grid.length);
   const fallbackPoints = new Float64Array(fallbackRows.length);
-  const {
-    sameResolution,
-    meanOfQuarters,
-    hourForQuarters,
-    points,
-    withoutQuantity,
-    production,
-    coarse,
-    unpriced,
-    dataEndMs,
-    reducedKwh,
-    pricedPoints,
-    pricedKwh,
-    missing,
-  } = pricePoints(
+  const tally = pricePoints(
     {
       fromMs,
       toMs,
@@ -665,18 +651,19 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     add(totals, SUBSCRIPTIONS, daySums[at] as number);
   }
 
-  if (dataEndMs === undefined) notes.push({ kind: "no-consumption-data" });
-  else if (dataEndMs < toMs)
-    notes.push({ kind: "data-ends-early", dataEnd: new Date(dataEndMs).toISOString() });
-  if (production > 0) notes.push({ kind: "production-left-out", points: production });
-  if (withoutQuantity > 0) notes.push({ kind: "points-without-quantity", points: withoutQuantity });
-  if (coarse > 0) notes.push({ kind: "points-too-coarse", points: coarse });
-  if (unpriced.length > 0) {
+  if (tally.dataEndMs === undefined) notes.push({ kind: "no-consumption-data" });
+  else if (tally.dataEndMs < toMs)
+    notes.push({ kind: "data-ends-early", dataEnd: new Date(tally.dataEndMs).toISOString() });
+  if (tally.production > 0) notes.push({ kind: "production-left-out", points: tally.production });
+  if (tally.withoutQuantity > 0)
+    notes.push({ kind: "points-without-quantity", points: tally.withoutQuantity });
+  if (tally.coarse > 0) notes.push({ kind: "points-too-coarse", points: tally.coarse });
+  if (tally.unpriced.length > 0) {
     notes.push({
       kind: "points-without-price",
-      points: unpriced.length,
-      first: unpriced[0] as string,
-      last: unpriced[unpriced.length - 1] as string,
+      points: tally.unpriced.length,
+      first: tally.unpriced[0] as string,
+      last: tally.unpriced[tally.unpriced.length - 1] as string,
     });
   }
   grid.forEach((g, k) => {
@@ -696,8 +683,8 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     ["system", "41000"],
     ["elafgift", "EA-001"],
   ] as const) {
-    if (missing[component] > 0)
-      notes.push({ kind: "tariff-missing", component, code, points: missing[component] });
+    if (tally.missing[component] > 0)
+      notes.push({ kind: "tariff-missing", component, code, points: tally.missing[component] });
   }
   for (const s of subscriptions) {
     if (s.fromToday)
@@ -706,7 +693,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
   if (input.electricHeating) {
     notes.push({
       kind: "reduced-elafgift",
-      kWh: roundTo(reducedKwh, 3),
+      kWh: roundTo(tally.reducedKwh, 3),
       thresholdKwh: REDUCED_ELAFGIFT_THRESHOLD_KWH,
       yearToDateKwh: ytd,
     });
@@ -725,14 +712,15 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     to,
     priceArea,
     ...finish(totals, 0, vatRate),
-    pricedPoints,
-    averageEnergyPriceDkkPerKwh: pricedKwh > 0 ? roundTo((energyExcl * (1 + vatRate)) / pricedKwh, 4) : null,
+    pricedPoints: tally.pricedPoints,
+    averageEnergyPriceDkkPerKwh:
+      tally.pricedKwh > 0 ? roundTo((energyExcl * (1 + vatRate)) / tally.pricedKwh, 4) : null,
     vatRate,
     rules: {
       price: [
-        ...(meanOfQuarters ? (["mean-of-quarters"] as const) : []),
-        ...(hourForQuarters ? (["hour-price-for-quarters"] as const) : []),
-        ...(sameResolution ? (["same-resolution"] as const) : []),
+        ...(tally.meanOfQuarters ? (["mean-of-quarters"] as const) : []),
+        ...(tally.hourForQuarters ? (["hour-price-for-quarters"] as const) : []),
+        ...(tally.sameResolution ? (["same-resolution"] as const) : []),
       ] as PriceRule[],
       tariffHour: "danish-local-hour",
     },
@@ -779,7 +767,7 @@ export function electricityCost(input: ElectricityCostInput): ElectricityCost {
     ],
     notes,
   };
-  if (points) result.points = points;
+  if (tally.points) result.points = tally.points;
   return result;
 }
 
