@@ -51,7 +51,11 @@ export class RedisTokenStore implements TokenStore {
     this.connection = options.connection;
     this.prefix = checkPrefix(options.prefix);
     this.renewBeforeMs = nonNegative(options.renewBeforeMs, 10 * 60_000, "renewBeforeMs");
+    // Redis's PX takes whole milliseconds, 1 or more (it refuses 0 and fractions).
     this.lockMs = nonNegative(options.exchangeLockMs, 15_000, "exchangeLockMs");
+    if (!Number.isInteger(this.lockMs) || this.lockMs < 1) {
+      throw new TypeError("exchangeLockMs must be a whole number of milliseconds, 1 or more.");
+    }
   }
 
   /** The Redis key names of a store key (for tests and for operators: digests only). */

@@ -292,6 +292,14 @@ describe("Redis URLs", () => {
     expect(message).not.toContain(secret);
   });
 
+  it("refuses an exchange claim Redis cannot set (0 or a fraction of a millisecond) before connecting", () => {
+    for (const exchangeLockMs of [0, 1.5, -1, Number.NaN]) {
+      expect(() => createRedisCoordination({ url: "redis://127.0.0.1:1", exchangeLockMs })).toThrow(
+        /exchangeLockMs/,
+      );
+    }
+  });
+
   it("shows a URL with its password masked", async () => {
     const made = createRedisCoordination({ url: "redis://user:hunter2@127.0.0.1:1/0" });
     expect(made.url).toBe("redis://user:***@127.0.0.1:1/0");

@@ -435,7 +435,7 @@ function pricePoints(pricing: Pricing, consumption: ElectricityCostInput["points
       const reduced = reducedElafgift[h] as number;
       const below = Math.max(0, Math.min(q, REDUCED_ELAFGIFT_THRESHOLD_KWH - running));
       const above = Number.isNaN(reduced) ? 0 : q - below;
-      elafgift = (q - above) * full + (above > 0 ? above * reduced : 0);
+      elafgift = (q - above) * full + (Number.isNaN(reduced) ? 0 : above * reduced);
       reducedKwh += above;
     } else elafgift = q * full;
     running += q;

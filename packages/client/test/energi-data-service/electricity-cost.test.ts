@@ -424,6 +424,38 @@ describe("pitfalls", () => {
     expect(cost.notes).toContainEqual({ kind: "tariff-missing", component: "grid", code: "T1", points: 4 });
   });
 
+  it("prices a correction (a negative quantity) above the 4,000 kWh at the reduced elafgift, like any other kWh", () => {
+    const energinetRow = (code: string, price: number) => ({
+      ...tariffRow(code, "2025-01-01T00:00:00.000Z", [price]),
+      owner: "5790000432752",
+      ownerName: "Energinet",
+      note: code,
+    });
+    const [first, second] = hourly("2025-02-01T10:00:00Z", 2);
+    const cost = electricityCost({
+      from: "2025-02-01",
+      to: "2025-02-02",
+      points: [
+        { ...first!, quantity: 2 },
+        { ...second!, quantity: -1 },
+      ],
+      prices: pricesFor([first!, second!], 500),
+      priceArea: { area: "DK1", source: "option" },
+      charges,
+      pricelist: [energinetRow("EA-001", 0.72), energinetRow("EA-002", 0.008)],
+      electricHeating: true,
+      yearToDateKwh: 4_000,
+    });
+    // Both points lie above the year's 4,000 kWh: 2 × 0.008 − 1 × 0.008.
+    expect(cost.elafgiftDkk).toBe(0.01);
+    expect(cost.notes).toContainEqual({
+      kind: "reduced-elafgift",
+      kWh: 1,
+      thresholdKwh: 4_000,
+      yearToDateKwh: 4_000,
+    });
+  });
+
   it("applies reduced elafgift only when asked, and only above 4,000 kWh in the calendar year", {
     timeout: 60_000,
   }, async () => {
