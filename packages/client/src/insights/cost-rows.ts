@@ -1,5 +1,4 @@
 import type { DayAheadPrice, PricelistRow } from "../energi-data-service/types.js";
-import { localParts } from "../time/danish-time.js";
 
 /** A DatahubPricelist row with its validity read once (the engine asks per point). */
 export interface IndexedRow {
@@ -57,8 +56,6 @@ export function hourPrice(row: IndexedRow, localHour: number): number {
   return row.prices[localHour] ?? (row.prices[0] as number);
 }
 
-export const localHourOf = (ms: number): number => localParts(ms).hour;
-
 interface Segment {
   start: number;
   end: number;
@@ -67,11 +64,10 @@ interface Segment {
 
 /**
  * The rows of one code as back-to-back segments, each with its winning row (later ValidFrom on
- * overlap): points come in time order, so each lookup is a step of a cursor, not a scan.
+ * overlap), read run by run over the hours of a period (`runs`).
  */
 export class RowTimeline {
   private readonly segments: Segment[] = [];
-  private cursor = 0;
 
   constructor(rows: readonly IndexedRow[] | undefined) {
     const cuts = new Set<number>();
@@ -99,22 +95,6 @@ export class RowTimeline {
       if (from < to) out.push({ from, to, row: s.row });
     }
     return out;
-  }
-
-  at(ms: number): IndexedRow | undefined {
-    const segments = this.segments;
-    let s = segments[this.cursor] as Segment;
-    if (ms >= s.start && ms < s.end) return s.row;
-    let lo = 0;
-    let hi = segments.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((segments[mid] as Segment).end <= ms) lo = mid + 1;
-      else hi = mid;
-    }
-    this.cursor = lo;
-    s = segments[lo] as Segment;
-    return s.row;
   }
 }
 
